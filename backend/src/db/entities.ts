@@ -1,0 +1,152 @@
+// The persistent model. Schema changes go through migrations/ only.
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type {
+  Band, CodeSnapshotView, Diagnostic, DimensionScore, Example, Position, Selection, StarterCode, TestCase,
+} from '../../../protocol/src/domain';
+import type { InterviewerMemory } from '../interviewer/interviewer';
+
+const timestamps = {
+  createdAt: p.datetime().onCreate(() => new Date()),
+  updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+};
+
+export const User = defineEntity({
+  name: 'User',
+  tableName: 'app_user',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    email: p.string().length(254).unique(),
+    displayName: p.string().length(80),
+    role: p.enum(['user', 'admin'] as const).default('user'),
+    passwordHash: p.text().hidden(),
+    ...timestamps,
+  },
+});
+export type User = InferEntity<typeof User>;
+
+export const ApiToken = defineEntity({
+  name: 'ApiToken',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    user: p.manyToOne(User).deleteRule('cascade').index(),
+    /** sha256 of the bearer token; the token itself is shown once and never stored. */
+    tokenHash: p.string().length(64).unique(),
+    expiresAt: p.datetime(),
+    lastUsedAt: p.datetime().nullable(),
+    ...timestamps,
+  },
+});
+export type ApiToken = InferEntity<typeof ApiToken>;
+
+export const Problem = defineEntity({
+  name: 'Problem',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    slug: p.string().length(80).unique(),
+    title: p.string().length(120),
+    statement: p.text(),
+    topics: p.array().columnType('text[]'),
+    difficulty: p.enum(['easy', 'medium', 'hard'] as const).index(),
+    functionName: p.string().length(64),
+    constraints: p.json<string[]>(),
+    examples: p.json<Example[]>(),
+    hints: p.json<string[]>(),
+    targetTime: p.string().length(40),
+    targetSpace: p.string().length(40),
+    starterCode: p.json<StarterCode>(),
+    testCases: p.json<TestCase[]>(),
+    ...timestamps,
+  },
+  indexes: [{ name: 'problem_topics_gin', expression: 'create index "problem_topics_gin" on "problem" using gin ("topics")' }],
+});
+export type Problem = InferEntity<typeof Problem>;
+
+export const InterviewSession = defineEntity({
+  name: 'InterviewSession',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    user: p.manyToOne(User).deleteRule('cascade'),
+    problem: p.manyToOne(Problem).deleteRule('restrict').index(),
+    mode: p.enum(['text', 'voice'] as const),
+    language: p.enum(['javascript', 'typescript', 'python'] as const),
+    state: p.enum(['active', 'ended'] as const).default('active').index(),
+    stage: p.enum(['intro', 'clarify', 'approach', 'code', 'test', 'wrap-up'] as const).default('intro'),
+    /** Highest Turn.seq of this session; bumped atomically when a turn is appended. */
+    lastSeq: p.integer().default(0),
+    memory: p.json<InterviewerMemory>(),
+    startedAt: p.datetime().onCreate(() => new Date()),
+    endedAt: p.datetime().nullable(),
+    ...timestamps,
+  },
+  indexes: [
+    { name: 'interview_session_user_started', properties: ['user', 'startedAt'] },
+    { name: 'interview_session_started', properties: ['startedAt'] },
+  ],
+});
+export type InterviewSession = InferEntity<typeof InterviewSession>;
+
+export interface TurnLatency {
+  /** Milliseconds from the candidate's answer to the first interviewer token / the full reply. */
+  firstTokenMs?: number;
+  completeMs?: number;
+}
+
+export const Turn = defineEntity({
+  name: 'Turn',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    session: p.manyToOne(InterviewSession).deleteRule('cascade'),
+    seq: p.integer(),
+    speaker: p.enum(['interviewer', 'candidate'] as const),
+    text: p.text(),
+    stage: p.enum(['intro', 'clarify', 'approach', 'code', 'test', 'wrap-up'] as const),
+    startedAt: p.datetime(),
+    endedAt: p.datetime(),
+    interrupted: p.boolean().default(false),
+    clientMessageId: p.string().length(64).nullable(),
+    latency: p.json<TurnLatency>(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [
+    { name: 'turn_session_seq_unique', properties: ['session', 'seq'] },
+    { name: 'turn_session_client_message_unique', properties: ['session', 'clientMessageId'] },
+  ],
+});
+export type Turn = InferEntity<typeof Turn>;
+
+export const CodeSnapshot = defineEntity({
+  name: 'CodeSnapshot',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    session: p.manyToOne(InterviewSession).deleteRule('cascade'),
+    seq: p.integer(),
+    language: p.string().length(40),
+    text: p.text(),
+    contentHash: p.string().length(64),
+    documentVersion: p.integer(),
+    cursor: p.json<Position>().nullable(),
+    selection: p.json<Selection>().nullable(),
+    diagnostics: p.json<Diagnostic[]>(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ name: 'code_snapshot_session_seq_unique', properties: ['session', 'seq'] }],
+});
+export type CodeSnapshot = InferEntity<typeof CodeSnapshot>;
+export type { CodeSnapshotView };
+
+export const Evaluation = defineEntity({
+  name: 'Evaluation',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    session: p.oneToOne(InterviewSession).owner().unique().deleteRule('cascade'),
+    band: p.enum(['strong-hire', 'hire', 'no-hire', 'strong-no-hire'] as const).$type<Band>().index(),
+    /** Mean of the dimension scores, 1–4; kept as a column for analytics. */
+    overall: p.float(),
+    scores: p.json<DimensionScore[]>(),
+    summary: p.text(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type Evaluation = InferEntity<typeof Evaluation>;
+
+export const ENTITIES = [User, ApiToken, Problem, InterviewSession, Turn, CodeSnapshot, Evaluation];

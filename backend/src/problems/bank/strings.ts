@@ -1,0 +1,123 @@
+// Question bank: strings. Statements are original; see ./index.ts for the test-case conventions.
+import type { ProblemSpec } from '../../../../protocol/src/domain';
+
+export const stringsProblems: ProblemSpec[] = [
+  {
+    slug: 'same-letters-check',
+    title: 'Same Letters Check',
+    statement: [
+      'Two strings are rearrangements of each other when one can be obtained from the other by reordering its characters, using every character exactly once.',
+      'Given strings `s` and `t`, decide whether `t` is a rearrangement of `s`.',
+      '**Input:** `s` and `t`, strings of lowercase English letters (possibly empty).\n\n**Output:** `true` if `t` is a rearrangement of `s`, otherwise `false`.',
+    ].join('\n\n'),
+    topics: ['strings', 'arrays-hashing'],
+    difficulty: 'easy',
+    functionName: 'isRearrangement',
+    constraints: ['0 <= s.length, t.length <= 5 * 10^4', 's and t consist of lowercase English letters'],
+    examples: [
+      { input: 's = "listen", t = "silent"', output: 'true' },
+      { input: 's = "rat", t = "car"', output: 'false' },
+    ],
+    hints: [
+      'If the lengths differ the answer is immediate. Otherwise, what must be equal for the two strings?',
+      'Sorting both strings and comparing works in O(n log n). Can you count instead?',
+      'Use a 26-entry count array: add 1 for every character of s, subtract 1 for every character of t, and check that all entries end at 0.',
+    ],
+    targetTime: 'O(n)',
+    targetSpace: 'O(1)',
+    starterCode: {
+      javascript: 'function isRearrangement(s, t) {\n  // TODO: your code here\n  return false;\n}\n',
+      typescript: 'function isRearrangement(s: string, t: string): boolean {\n  // TODO: your code here\n  return false;\n}\n',
+      python: 'def is_rearrangement(s, t):\n    # TODO: your code here\n    return False\n',
+    },
+    testCases: [
+      { args: ['listen', 'silent'], expected: true, compare: 'exact' },
+      { args: ['rat', 'car'], expected: false, compare: 'exact' },
+      { args: ['anagram', 'nagaram'], expected: true, compare: 'exact' },
+      { args: ['a', 'a'], expected: true, compare: 'exact' },
+      { args: ['ab', 'a'], expected: false, compare: 'exact' },
+      { args: ['aacc', 'ccac'], expected: false, compare: 'exact' },
+      { args: ['', ''], expected: true, compare: 'exact' },
+      { args: ['zzzzy', 'yzzzz'], expected: true, compare: 'exact' },
+    ],
+  },
+  {
+    slug: 'shared-prefix',
+    title: 'Shared Prefix',
+    statement: [
+      'Given a non-empty list of strings `words`, find the longest string that is a prefix of every word in the list.',
+      'If the words do not all start with the same character (or one of them is empty), the answer is the empty string.',
+      '**Input:** `words`, a non-empty array of lowercase strings.\n\n**Output:** the longest common prefix.',
+    ].join('\n\n'),
+    topics: ['strings'],
+    difficulty: 'easy',
+    functionName: 'longestCommonPrefix',
+    constraints: ['1 <= words.length <= 200', '0 <= words[i].length <= 200', 'words[i] consists of lowercase English letters'],
+    examples: [
+      { input: 'words = ["flower", "flow", "flight"]', output: '"fl"' },
+      { input: 'words = ["dog", "racecar", "car"]', output: '""' },
+    ],
+    hints: [
+      'The common prefix can never be longer than the shortest word.',
+      'Compare the words column by column: character 0 of every word, then character 1, and so on.',
+      'Stop at the first column where some word has ended or differs from the first word, and return the first word cut at that column.',
+    ],
+    targetTime: 'O(total characters)',
+    targetSpace: 'O(1)',
+    starterCode: {
+      javascript: 'function longestCommonPrefix(words) {\n  // TODO: your code here\n  return "";\n}\n',
+      typescript: 'function longestCommonPrefix(words: string[]): string {\n  // TODO: your code here\n  return "";\n}\n',
+      python: 'def longest_common_prefix(words):\n    # TODO: your code here\n    return ""\n',
+    },
+    testCases: [
+      { args: [['flower', 'flow', 'flight']], expected: 'fl', compare: 'exact' },
+      { args: [['dog', 'racecar', 'car']], expected: '', compare: 'exact' },
+      { args: [['alone']], expected: 'alone', compare: 'exact' },
+      { args: [['', 'b']], expected: '', compare: 'exact' },
+      { args: [['ab', 'ab', 'ab']], expected: 'ab', compare: 'exact' },
+      { args: [['prefix', 'pre', 'prelude']], expected: 'pre', compare: 'exact' },
+      { args: [['a', 'ab', 'abc']], expected: 'a', compare: 'exact' },
+      { args: [['interview', 'internet', 'interval', 'internal']], expected: 'inter', compare: 'exact' },
+    ],
+  },
+  {
+    slug: 'expand-encoded-string',
+    title: 'Expand an Encoded String',
+    statement: [
+      'A compact text format writes repetition as `k[body]`, meaning that `body` is repeated exactly `k` times, where `k` is a positive integer written in decimal. Bodies can themselves contain further `k[...]` groups, nested to any depth.',
+      'Plain lowercase letters outside any group stand for themselves. Digits only ever appear as repeat counts, and the input is always well formed.',
+      'Return the fully expanded text.',
+      '**Input:** `s`, an encoded string made of lowercase letters, digits and square brackets.\n\n**Output:** the decoded string.',
+    ].join('\n\n'),
+    topics: ['strings', 'stack'],
+    difficulty: 'medium',
+    functionName: 'decodeString',
+    constraints: ['1 <= s.length <= 30', '1 <= k <= 300', 'The decoded output has at most 10^5 characters'],
+    examples: [
+      { input: 's = "3[a]2[bc]"', output: '"aaabcbc"' },
+      { input: 's = "3[a2[c]]"', output: '"accaccacc"', explanation: 'The inner group expands first: a2[c] = acc.' },
+    ],
+    hints: [
+      'A group can only be expanded once its closing bracket is reached. What must you remember when you see an opening bracket?',
+      'On `[`, save the text built so far and the current repeat count; start a fresh buffer for the body. A stack handles nesting.',
+      'Parse multi-digit counts; on `]` pop (prefix, k) and set `current = prefix + current.repeat(k)`. Letters are appended to `current`.',
+    ],
+    targetTime: 'O(output length)',
+    targetSpace: 'O(output length)',
+    starterCode: {
+      javascript: 'function decodeString(s) {\n  // TODO: your code here\n  return "";\n}\n',
+      typescript: 'function decodeString(s: string): string {\n  // TODO: your code here\n  return "";\n}\n',
+      python: 'def decode_string(s):\n    # TODO: your code here\n    return ""\n',
+    },
+    testCases: [
+      { args: ['3[a]2[bc]'], expected: 'aaabcbc', compare: 'exact' },
+      { args: ['3[a2[c]]'], expected: 'accaccacc', compare: 'exact' },
+      { args: ['2[abc]3[cd]ef'], expected: 'abcabccdcdcdef', compare: 'exact' },
+      { args: ['abc'], expected: 'abc', compare: 'exact' },
+      { args: ['10[x]'], expected: 'xxxxxxxxxx', compare: 'exact' },
+      { args: ['1[z]'], expected: 'z', compare: 'exact' },
+      { args: ['2[a2[b2[c]]]'], expected: 'abccbccabccbcc', compare: 'exact' },
+      { args: ['x2[y]z'], expected: 'xyyz', compare: 'exact' },
+    ],
+  },
+];

@@ -1,0 +1,75 @@
+// Starts and stops one backend instance: database, migrations, seed, HTTP + WebSocket on one server.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createApp } from './app';
+import { AuthService } from './auth/authService';
+import type { Config } from './config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embeddedPostgres';
+import { openOrm } from './db/orm';
+import type { Interviewer } from './interviewer/interviewer';
+import { LocalInterviewer } from './interviewer/local/localInterviewer';
+import { createMetrics } from './observability/metrics';
+import { problemBank } from './problems/bank';
+import { seedProblems } from './problems/seed';
+import { SessionStore } from './sessions/sessionStore';
+import { attachSessionSockets } from './ws/sessionSocketServer';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  /** Graceful: stop accepting, finish writes, close sockets with 1001, close the ORM, stop embedded Postgres. */
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  interviewer?: Interviewer;
+}
+
+export async function startServer(config: Config, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
+  let embedded: EmbeddedDatabase | null = null;
+  const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir, log)).url;
+  let orm: MikroORM;
+  try {
+    orm = await openOrm(databaseUrl, { migrate: true });
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+  const auth = new AuthService(config.tokenTtlDays);
+  const sessions = new SessionStore();
+  const metrics = createMetrics();
+  const seeded = await seedProblems(orm.em.fork(), problemBank);
+  log.info(seeded, 'question bank seeded');
+  if (config.admin) await auth.ensureAdmin(orm.em.fork(), config.admin.email, config.admin.password);
+
+  const deps = { config, orm, log, metrics, auth, sessions };
+  const app = createApp(deps);
+  const server = http.createServer(app.callback());
+  const sockets = attachSessionSockets(server, { ...deps, interviewer: options.interviewer ?? new LocalInterviewer() });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  log.info({ url }, 'mocktalk backend listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url, port, orm,
+    close: () => (closing ??= (async () => {
+      log.info('shutting down');
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await sockets.close(); // finishes in-flight writes, then closes each socket with 1001
+      server.closeIdleConnections();
+      await httpClosed;
+      await orm.close(true);
+      await embedded?.stop();
+      log.info('stopped');
+    })()),
+  };
+}

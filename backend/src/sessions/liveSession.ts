@@ -1,0 +1,219 @@
+// One session running on this instance: its buffer, its interviewer turns, and the connection it reports to.
+// Everything it knows is rebuilt from Postgres by `load`, so a client can resume on any instance.
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { ServerMessage } from '../../../protocol/src/session';
+import { assertNever, type Stage } from '../../../protocol/src/domain';
+import { InterviewSession, type Turn } from '../db/entities';
+import type {
+  CodeState, InterviewContext, Interviewer, InterviewerEvent, InterviewerMemory, TurnRecord,
+} from '../interviewer/interviewer';
+import type { Metrics } from '../observability/metrics';
+import { toProblemSpec, toEvaluationView, toSessionInfo, toTurnView } from './views';
+import { CodeBuffer } from './codeBuffer';
+import type { SessionStore } from './sessionStore';
+
+export type MessageSink = (message: ServerMessage) => void;
+
+export interface LiveSessionDeps {
+  orm: MikroORM;
+  log: Logger;
+  metrics: Metrics;
+  sessions: SessionStore;
+  interviewer: Interviewer;
+  snapshotDebounceMs: number;
+}
+
+export class LiveSession {
+  private sink: MessageSink | null = null;
+  private turnChain: Promise<void> = Promise.resolve();
+  private currentTurn: AbortController | null = null;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+  private snapshotSeq: number | null;
+  private disposed = false;
+
+  private constructor(
+    private readonly deps: LiveSessionDeps,
+    private session: InterviewSession,
+    private readonly turns: TurnRecord[],
+    public buffer: CodeBuffer | null,
+    snapshotSeq: number | null,
+  ) {
+    this.snapshotSeq = snapshotSeq;
+  }
+
+  static async load(deps: LiveSessionDeps, sessionId: string): Promise<LiveSession> {
+    const em = deps.orm.em.fork();
+    const session = await em.findOneOrFail(InterviewSession, { id: sessionId }, { populate: ['problem'] });
+    const turns = await deps.sessions.turnsAfter(em, sessionId, 0);
+    const snapshot = await deps.sessions.latestSnapshot(em, sessionId);
+    const buffer = snapshot
+      ? new CodeBuffer(snapshot.text, snapshot.documentVersion, snapshot.language, snapshot.cursor ?? null, snapshot.selection ?? null, snapshot.diagnostics)
+      : null;
+    return new LiveSession(deps, session, turns.map(toRecord), buffer, snapshot?.seq ?? null);
+  }
+
+  get id(): string { return this.session.id; }
+  get ended(): boolean { return this.session.state === 'ended'; }
+  get lastSeq(): number { return this.turns.at(-1)?.seq ?? 0; }
+  info() { return toSessionInfo(this.session); }
+  /** True while an interviewer turn or a snapshot write is pending. */
+  get busy(): boolean { return this.currentTurn !== null || this.snapshotTimer !== null; }
+
+  attach(sink: MessageSink): void { this.sink = sink; }
+  detach(sink: MessageSink): void { if (this.sink === sink) this.sink = null; }
+
+  private send(message: ServerMessage): void { this.sink?.(message); }
+
+  /** Stores the candidate's answer (idempotent on clientMessageId) and queues the interviewer's reply. */
+  async answer(clientMessageId: string, text: string): Promise<void> {
+    const now = new Date();
+    const { turn, duplicate } = await this.deps.sessions.appendTurn(this.deps.orm.em.fork(), this.id, {
+      speaker: 'candidate', text, stage: this.session.stage, startedAt: now, endedAt: now, clientMessageId,
+    });
+    this.send({ type: 'turn/didComplete', turn: toTurnView(turn), replayed: duplicate });
+    if (duplicate) return;
+    this.record(turn);
+    this.queueInterviewer({ kind: 'candidate-answer', text }, Date.now());
+  }
+
+  /** Called after the buffer changed: stores a snapshot once edits go quiet, then lets the interviewer react. */
+  codeChanged(): void {
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.flushSnapshot().then((stored) => { if (stored && !this.ended) this.queueInterviewer({ kind: 'code-settled' }, Date.now()); });
+    }, this.deps.snapshotDebounceMs);
+  }
+
+  /** Writes the buffer now if a snapshot is pending; returns whether a new snapshot was stored. */
+  async flushSnapshot(): Promise<boolean> {
+    if (this.snapshotTimer) { clearTimeout(this.snapshotTimer); this.snapshotTimer = null; }
+    const buffer = this.buffer;
+    if (!buffer) return false;
+    try {
+      const snapshot = await this.deps.sessions.saveSnapshot(this.deps.orm.em.fork(), this.id, {
+        language: buffer.language, text: buffer.text, documentVersion: buffer.version,
+        cursor: buffer.cursor, selection: buffer.selection, diagnostics: buffer.diagnostics,
+      });
+      const isNew = snapshot.seq !== this.snapshotSeq;
+      this.snapshotSeq = snapshot.seq;
+      return isNew;
+    } catch (err) {
+      this.deps.log.error({ err, sessionId: this.id }, 'storing a code snapshot failed');
+      return false;
+    }
+  }
+
+  start(): void { this.queueInterviewer({ kind: 'session-start' }, Date.now()); }
+
+  /** Ends the interview: stops the interviewer, stores the last snapshot and the evaluation. */
+  async end(requestId: string | null): Promise<void> {
+    this.currentTurn?.abort();
+    await this.turnChain;
+    await this.flushSnapshot();
+    const em = this.deps.orm.em.fork();
+    const session = await em.findOneOrFail(InterviewSession, { id: this.id }, { populate: ['problem'] });
+    const draft = await this.deps.interviewer.evaluate(this.context());
+    const evaluation = await this.deps.sessions.end(em, session, draft);
+    this.session = session;
+    this.send({ type: 'session/didChangeState', state: session.state, stage: session.stage });
+    this.send({ type: 'session/didEnd', requestId, evaluation: toEvaluationView(evaluation) });
+  }
+
+  /** Waits for in-flight work (the interviewer's turn, a pending snapshot) so nothing is lost on shutdown. */
+  async drain(): Promise<void> {
+    await this.turnChain;
+    await this.flushSnapshot();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.sink = null;
+  }
+
+  private context(): InterviewContext {
+    const b = this.buffer;
+    const code: CodeState | null = b
+      ? { text: b.text, language: b.language, version: b.version, cursor: b.cursor, diagnostics: b.diagnostics, snapshotSeq: this.snapshotSeq }
+      : null;
+    return {
+      problem: toProblemSpec(this.session.problem), stage: this.session.stage, turns: this.turns, code,
+      memory: this.session.memory, elapsedMs: Date.now() - this.session.startedAt.getTime(),
+    };
+  }
+
+  private record(turn: Turn): void {
+    if (!this.turns.some((t) => t.seq === turn.seq)) this.turns.push(toRecord(turn));
+  }
+
+  private queueInterviewer(event: InterviewerEvent, requestedAt: number): void {
+    this.turnChain = this.turnChain.then(() => this.runInterviewerTurn(event, requestedAt)).catch((err) => {
+      this.deps.log.error({ err, sessionId: this.id, event: event.kind }, 'interviewer turn failed');
+      this.send({ type: 'error', code: 'internal', message: 'The interviewer could not answer; please try again.', requestId: null, fatal: false });
+    });
+  }
+
+  private async runInterviewerTurn(event: InterviewerEvent, requestedAt: number): Promise<void> {
+    if (this.ended || this.disposed) return;
+    const controller = new AbortController();
+    this.currentTurn = controller;
+    const turnId = randomUUID();
+    const startedAt = new Date();
+    let text = '';
+    let stage: Stage = this.session.stage;
+    let memory: InterviewerMemory = this.session.memory;
+    let endAfter = false;
+    let firstTokenMs: number | undefined;
+    try {
+      for await (const output of this.deps.interviewer.respond(this.context(), event, controller.signal)) {
+        switch (output.kind) {
+          case 'text':
+            if (text === '') {
+              firstTokenMs = Date.now() - requestedAt;
+              this.deps.metrics.interviewerFirstToken.observe(firstTokenMs / 1000);
+              this.send({ type: 'turn/didStart', turnId, speaker: 'interviewer', stage });
+            }
+            text += output.delta;
+            this.send({ type: 'turn/delta', turnId, text: output.delta });
+            break;
+          case 'stage': stage = output.stage; break;
+          case 'memory': memory = output.memory; break;
+          case 'end': endAfter = true; break;
+          default: assertNever(output, 'interviewer output');
+        }
+      }
+    } finally {
+      this.currentTurn = null;
+    }
+    const stageChanged = stage !== this.session.stage;
+    await this.persistInterviewerState(stage, memory);
+    if (text.trim() !== '') {
+      const { turn } = await this.deps.sessions.appendTurn(this.deps.orm.em.fork(), this.id, {
+        speaker: 'interviewer', text: text.trim(), stage, startedAt, endedAt: new Date(),
+        interrupted: controller.signal.aborted, latency: { firstTokenMs, completeMs: Date.now() - requestedAt },
+      });
+      this.deps.metrics.turns.inc({ speaker: 'interviewer' });
+      this.record(turn);
+      this.send({ type: 'turn/didComplete', turn: toTurnView(turn), replayed: false });
+    }
+    if (stageChanged) this.send({ type: 'session/didChangeState', state: this.session.state, stage });
+    if (endAfter) {
+      // Queued behind this turn's chain entry: end() awaits turnChain, so run it after we return.
+      setImmediate(() => { void this.end(null).catch((err) => this.deps.log.error({ err }, 'ending session failed')); });
+    }
+  }
+
+  private async persistInterviewerState(stage: Stage, memory: InterviewerMemory): Promise<void> {
+    if (stage === this.session.stage && memory === this.session.memory) return;
+    const em = this.deps.orm.em.fork();
+    await em.nativeUpdate(InterviewSession, { id: this.id }, { stage, memory });
+    this.session.stage = stage;
+    this.session.memory = memory;
+  }
+}
+
+function toRecord(turn: Turn): TurnRecord {
+  return { seq: turn.seq, speaker: turn.speaker, text: turn.text, stage: turn.stage };
+}

@@ -1,0 +1,221 @@
+// One client's /ws connection: authenticates with `hello`, validates every frame, and drives a LiveSession.
+import type { RawData, WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import type { ErrorCode } from '../../../protocol/src/errors';
+import { LIMITS, PROTOCOL_VERSION } from '../../../protocol/src/limits';
+import {
+  CLIENT_MESSAGE_TYPES, CLOSE_CODES, ClientMessage, type ClientMessageOf, type ServerMessage,
+} from '../../../protocol/src/session';
+import { assertNever } from '../../../protocol/src/domain';
+import type { User } from '../db/entities';
+import { toUserView } from '../auth/authService';
+import { AppError } from '../http/errors';
+import { CodeBuffer } from '../sessions/codeBuffer';
+import type { LiveSession } from '../sessions/liveSession';
+import { toTurnView } from '../sessions/views';
+import type { SocketDeps } from './sessionSocketServer';
+
+class ProtocolError extends Error {
+  constructor(readonly code: ErrorCode, message: string, readonly fatal = false, readonly closeCode?: number) {
+    super(message);
+  }
+}
+
+export class SessionConnection {
+  private user: User | null = null;
+  private live: LiveSession | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly helloTimer: NodeJS.Timeout;
+  private readonly log: Logger;
+  private readonly sink = (message: ServerMessage) => this.send(message);
+
+  constructor(private readonly ws: WebSocket, private readonly deps: SocketDeps) {
+    this.log = deps.log.child({ component: 'ws' });
+    this.helloTimer = setTimeout(() => this.fail(new ProtocolError('unauthenticated', 'No hello within the time limit', true, CLOSE_CODES.unauthenticated)), LIMITS.helloTimeoutMs);
+    ws.on('message', (data, isBinary) => {
+      // Frames are handled one at a time, in order, so a code/change never overtakes the code/open before it.
+      this.queue = this.queue.then(() => this.receive(data, isBinary)).catch((err) => this.fail(err, null));
+    });
+    ws.on('close', () => {
+      clearTimeout(this.helloTimer);
+      void this.queue.then(() => this.leaveSession());
+    });
+    ws.on('error', (err) => this.log.warn({ err }, 'socket error'));
+  }
+
+  /** Finishes the frames already received and the session's pending writes, then closes with 1001. */
+  async shutdown(): Promise<void> {
+    await this.queue;
+    await this.live?.drain();
+    if (this.ws.readyState === this.ws.OPEN) this.ws.close(1001, 'server shutting down');
+  }
+
+  private send(message: ServerMessage): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(message));
+  }
+
+  private fail(err: unknown, requestId: string | null = null): void {
+    let error: ProtocolError;
+    if (err instanceof ProtocolError) error = err;
+    else if (err instanceof AppError) error = new ProtocolError(err.code, err.message);
+    else {
+      this.log.error({ err }, 'unexpected error handling a frame');
+      error = new ProtocolError('internal', 'Something went wrong on our side; it has been logged.');
+    }
+    this.deps.metrics.wsErrors.inc({ code: error.code });
+    this.send({ type: 'error', code: error.code, message: error.message, requestId, fatal: error.fatal });
+    if (error.fatal) this.ws.close(error.closeCode ?? 1008, error.code);
+  }
+
+  private parse(data: RawData, isBinary: boolean): ClientMessage {
+    if (isBinary) throw new ProtocolError('binary_not_supported', 'Binary frames are not part of this protocol version; send JSON text frames');
+    let json: unknown;
+    try {
+      json = JSON.parse(data.toString());
+    } catch {
+      throw new ProtocolError('bad_json', 'The frame is not valid JSON');
+    }
+    const type = typeof json === 'object' && json !== null && 'type' in json ? (json as { type: unknown }).type : undefined;
+    if (typeof type !== 'string' || !(CLIENT_MESSAGE_TYPES as string[]).includes(type)) {
+      throw new ProtocolError('unknown_type', `Unknown message type ${JSON.stringify(type)}; expected one of ${CLIENT_MESSAGE_TYPES.join(', ')}`);
+    }
+    const parsed = ClientMessage.safeParse(json);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+      throw new ProtocolError('invalid_message', `Invalid ${type}: ${detail}`);
+    }
+    return parsed.data;
+  }
+
+  private async receive(data: RawData, isBinary: boolean): Promise<void> {
+    let message: ClientMessage;
+    try {
+      message = this.parse(data, isBinary);
+    } catch (err) {
+      return this.fail(err);
+    }
+    this.deps.metrics.wsMessages.inc({ type: message.type });
+    const requestId = 'requestId' in message ? message.requestId : null;
+    try {
+      await this.dispatch(message);
+    } catch (err) {
+      this.fail(err, requestId);
+    }
+  }
+
+  private async dispatch(message: ClientMessage): Promise<void> {
+    if (message.type !== 'hello' && !this.user) throw new ProtocolError('unauthenticated', 'Send hello with your token first');
+    switch (message.type) {
+      case 'hello': return this.hello(message);
+      case 'session/start': return this.startSession(message);
+      case 'session/resume': return this.resumeSession(message);
+      case 'answer/submit': return this.answer(message);
+      case 'code/open': return this.codeOpen(message);
+      case 'code/change': return this.codeChange(message);
+      case 'session/end': return this.endSession(message);
+      default: assertNever(message, 'client message');
+    }
+  }
+
+  private async hello(message: ClientMessageOf<'hello'>): Promise<void> {
+    if (this.user) throw new ProtocolError('invalid_message', 'Already authenticated');
+    if (message.protocolVersion !== PROTOCOL_VERSION) {
+      throw new ProtocolError('protocol_version', `Protocol version ${message.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`, true, CLOSE_CODES.protocolVersion);
+    }
+    const user = await this.deps.auth.authenticate(this.deps.orm.em.fork(), message.token);
+    if (!user) throw new ProtocolError('auth_failed', 'The token is unknown or expired; sign in again', true, CLOSE_CODES.unauthenticated);
+    clearTimeout(this.helloTimer);
+    this.user = user;
+    this.send({
+      type: 'welcome', protocolVersion: PROTOCOL_VERSION, user: toUserView(user),
+      limits: { maxFrameBytes: LIMITS.maxFrameBytes, maxBufferChars: LIMITS.maxBufferChars, maxAnswerChars: LIMITS.maxAnswerChars },
+    });
+  }
+
+  private async startSession(message: ClientMessageOf<'session/start'>): Promise<void> {
+    const { type: _type, requestId, ...request } = message;
+    const session = await this.deps.sessions.create(this.deps.orm.em.fork(), this.user!, request);
+    const live = await this.join(session.id);
+    this.send({ type: 'session/didJoin', requestId, session: live.info(), lastSeq: live.lastSeq, codeVersion: live.buffer?.version ?? null });
+    live.start();
+  }
+
+  private async resumeSession(message: ClientMessageOf<'session/resume'>): Promise<void> {
+    const em = this.deps.orm.em.fork();
+    await this.deps.sessions.getOwned(em, this.user!, message.sessionId); // 404 for someone else's session
+    const live = await this.join(message.sessionId);
+    this.send({ type: 'session/didJoin', requestId: message.requestId, session: live.info(), lastSeq: live.lastSeq, codeVersion: live.buffer?.version ?? null });
+    for (const turn of await this.deps.sessions.turnsAfter(em, message.sessionId, message.lastSeq)) {
+      this.send({ type: 'turn/didComplete', turn: toTurnView(turn), replayed: true });
+    }
+    if (live.ended) {
+      const detail = await this.deps.sessions.detail(em, await this.deps.sessions.getOwned(em, this.user!, message.sessionId));
+      if (detail.evaluation) this.send({ type: 'session/didEnd', requestId: null, evaluation: detail.evaluation });
+    } else if (live.lastSeq === 0) {
+      live.start(); // the instance that created it died before the introduction was stored
+    }
+  }
+
+  private async join(sessionId: string): Promise<LiveSession> {
+    await this.leaveSession();
+    const live = await this.deps.registry.acquire(sessionId);
+    live.attach(this.sink);
+    this.live = live;
+    return live;
+  }
+
+  private async leaveSession(): Promise<void> {
+    const live = this.live;
+    if (!live) return;
+    this.live = null;
+    live.detach(this.sink);
+    await this.deps.registry.release(live);
+  }
+
+  private requireLive(): LiveSession {
+    if (!this.live) throw new ProtocolError('no_session', 'Start or resume a session first');
+    if (this.live.ended) throw new ProtocolError('session_ended', 'This session has ended');
+    return this.live;
+  }
+
+  private async answer(message: ClientMessageOf<'answer/submit'>): Promise<void> {
+    const live = this.requireLive();
+    if (message.text.length > LIMITS.maxAnswerChars) {
+      throw new ProtocolError('answer_too_large', `Answers are limited to ${LIMITS.maxAnswerChars} characters (got ${message.text.length})`);
+    }
+    await live.answer(message.clientMessageId, message.text);
+  }
+
+  private codeOpen(message: ClientMessageOf<'code/open'>): void {
+    const live = this.requireLive();
+    if (CodeBuffer.tooLarge(message.text)) {
+      throw new ProtocolError('buffer_too_large', `The buffer has ${message.text.length} characters; the limit is ${LIMITS.maxBufferChars}. It was not stored.`);
+    }
+    live.buffer = new CodeBuffer(message.text, message.documentVersion, message.language, message.cursor, message.selection, message.diagnostics);
+    live.codeChanged();
+  }
+
+  private codeChange(message: ClientMessageOf<'code/change'>): void {
+    const live = this.requireLive();
+    const buffer = live.buffer;
+    if (!buffer) {
+      this.send({ type: 'code/resyncRequested', serverVersion: null, reason: 'The server holds no buffer yet; send code/open' });
+      return;
+    }
+    const result = buffer.apply(message.fromVersion, message.toVersion, message.edits);
+    if (!result.ok) {
+      if (result.reason === 'too-large') throw new ProtocolError('buffer_too_large', `Edits refused: ${result.message}`);
+      this.send({ type: 'code/resyncRequested', serverVersion: buffer.version, reason: result.message });
+      return;
+    }
+    buffer.cursor = message.cursor;
+    buffer.selection = message.selection;
+    buffer.diagnostics = message.diagnostics;
+    if (message.edits.length > 0) live.codeChanged();
+  }
+
+  private async endSession(message: ClientMessageOf<'session/end'>): Promise<void> {
+    const live = this.requireLive();
+    await live.end(message.requestId);
+  }
+}

@@ -1,0 +1,54 @@
+// REST request and response bodies. The backend validates with these and generates /openapi.json from them.
+import { z } from 'zod';
+import { Difficulty, Language, Mode, ProblemSummary, Topic } from './domain';
+
+export const Email = z.string().trim().toLowerCase().email().max(254);
+
+export const RegisterRequest = z.object({
+  email: Email,
+  password: z.string().min(8).max(200),
+  displayName: z.string().trim().min(1).max(80),
+});
+export type RegisterRequest = z.infer<typeof RegisterRequest>;
+
+export const LoginRequest = z.object({ email: Email, password: z.string().min(1).max(200) });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const UserView = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(['user', 'admin']),
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const TokenResponse = z.object({ token: z.string(), expiresAt: z.string(), user: UserView });
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+export const ProblemQuery = z.object({
+  topic: Topic.optional(),
+  difficulty: Difficulty.optional(),
+});
+export type ProblemQuery = z.infer<typeof ProblemQuery>;
+
+export const ProblemList = z.object({ problems: z.array(ProblemSummary) });
+export type ProblemList = z.infer<typeof ProblemList>;
+
+/** Start a session on a named problem, or let the server pick one matching topic/difficulty. */
+export const CreateSessionRequest = z.object({
+  problemSlug: z.string().max(80).optional(),
+  topic: Topic.optional(),
+  difficulty: Difficulty.optional(),
+  language: Language.default('javascript'),
+  mode: Mode.default('text'),
+});
+export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
+
+export const SessionListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  before: z.iso.datetime().optional(),
+});
+export type SessionListQuery = z.infer<typeof SessionListQuery>;
+
+export const IdParam = z.object({ id: z.uuid() });
+export const SlugParam = z.object({ slug: z.string().min(1).max(80) });

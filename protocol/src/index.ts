@@ -1,0 +1,6 @@
+export * from './domain';
+export * from './api';
+export * from './errors';
+export * from './limits';
+export * from './session';
+export * from './webview';

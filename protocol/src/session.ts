@@ -1,0 +1,151 @@
+// The session WebSocket protocol (/ws): every frame is one JSON object discriminated on `type`.
+import { z } from 'zod';
+import {
+  Diagnostic, EvaluationView, Language, Mode, Position, ProblemPublic, Selection, SessionState, Stage, TurnView,
+} from './domain';
+import { CreateSessionRequest, UserView } from './api';
+import { ErrorCode } from './errors';
+import { LIMITS } from './limits';
+
+const requestId = z.string().min(1).max(64);
+
+/** A change to the code buffer: replace `rangeLength` code units at `rangeOffset` with `text`. */
+export const TextEdit = z.object({
+  rangeOffset: z.number().int().min(0),
+  rangeLength: z.number().int().min(0),
+  text: z.string(),
+});
+export type TextEdit = z.infer<typeof TextEdit>;
+
+const CodeContext = {
+  cursor: Position.nullable().default(null),
+  selection: Selection.nullable().default(null),
+  diagnostics: z.array(Diagnostic).max(LIMITS.maxDiagnostics).default([]),
+};
+
+// ---- client → server ----
+export const HelloMessage = z.object({
+  type: z.literal('hello'),
+  protocolVersion: z.number().int(),
+  token: z.string().min(1).max(512),
+});
+export const SessionStartMessage = z.object({
+  type: z.literal('session/start'),
+  requestId,
+}).extend(CreateSessionRequest.shape);
+export const SessionResumeMessage = z.object({
+  type: z.literal('session/resume'),
+  requestId,
+  sessionId: z.uuid(),
+  /** Highest turn seq the client has; the server replays every turn after it. 0 for none. */
+  lastSeq: z.number().int().min(0),
+});
+export const AnswerSubmitMessage = z.object({
+  type: z.literal('answer/submit'),
+  /** Client-generated id; a resend with the same id after a reconnect is not stored twice. */
+  clientMessageId: z.string().min(1).max(64),
+  text: z.string().trim().min(1),
+});
+export const CodeOpenMessage = z.object({
+  type: z.literal('code/open'),
+  documentVersion: z.number().int().min(0),
+  language: z.string().min(1).max(40),
+  text: z.string(),
+  ...CodeContext,
+});
+export const CodeChangeMessage = z.object({
+  type: z.literal('code/change'),
+  /** The version the edits apply to: must equal the server's current version, else code/resyncRequested. */
+  fromVersion: z.number().int().min(0),
+  toVersion: z.number().int().min(0),
+  /** Applied in order, each to the result of the previous one. */
+  edits: z.array(TextEdit).max(LIMITS.maxEditsPerChange),
+  ...CodeContext,
+});
+export const SessionEndMessage = z.object({ type: z.literal('session/end'), requestId });
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  HelloMessage, SessionStartMessage, SessionResumeMessage, AnswerSubmitMessage, CodeOpenMessage,
+  CodeChangeMessage, SessionEndMessage,
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+export type ClientMessageType = ClientMessage['type'];
+export const CLIENT_MESSAGE_TYPES = ClientMessage.options.map((o) => o.shape.type.value);
+
+// ---- server → client ----
+export const SessionInfo = z.object({
+  id: z.string(),
+  problem: ProblemPublic,
+  mode: Mode,
+  language: Language,
+  state: SessionState,
+  stage: Stage,
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const WelcomeMessage = z.object({
+  type: z.literal('welcome'),
+  protocolVersion: z.number().int(),
+  user: UserView,
+  limits: z.object({ maxFrameBytes: z.number(), maxBufferChars: z.number(), maxAnswerChars: z.number() }),
+});
+export const SessionDidJoinMessage = z.object({
+  type: z.literal('session/didJoin'),
+  requestId,
+  session: SessionInfo,
+  /** Highest turn seq stored; turns after the client's lastSeq follow as turn/didComplete with replayed=true. */
+  lastSeq: z.number().int(),
+  /** Document version of the buffer the server holds, null when it holds none: send code/open when it differs. */
+  codeVersion: z.number().int().nullable(),
+});
+export const TurnDidStartMessage = z.object({
+  type: z.literal('turn/didStart'),
+  turnId: z.string(),
+  speaker: z.literal('interviewer'),
+  stage: Stage,
+});
+export const TurnDeltaMessage = z.object({ type: z.literal('turn/delta'), turnId: z.string(), text: z.string() });
+export const TurnDidCompleteMessage = z.object({
+  type: z.literal('turn/didComplete'),
+  turn: TurnView,
+  replayed: z.boolean(),
+});
+export const SessionDidChangeStateMessage = z.object({
+  type: z.literal('session/didChangeState'),
+  state: SessionState,
+  stage: Stage,
+});
+export const SessionDidEndMessage = z.object({
+  type: z.literal('session/didEnd'),
+  requestId: requestId.nullable(),
+  evaluation: EvaluationView,
+});
+export const CodeResyncRequestedMessage = z.object({
+  type: z.literal('code/resyncRequested'),
+  serverVersion: z.number().int().nullable(),
+  reason: z.string(),
+});
+export const ErrorMessage = z.object({
+  type: z.literal('error'),
+  code: ErrorCode,
+  message: z.string(),
+  requestId: requestId.nullable(),
+  /** True when the server closes the connection after this message. */
+  fatal: z.boolean(),
+});
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  WelcomeMessage, SessionDidJoinMessage, TurnDidStartMessage, TurnDeltaMessage, TurnDidCompleteMessage,
+  SessionDidChangeStateMessage, SessionDidEndMessage, CodeResyncRequestedMessage, ErrorMessage,
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+export type ClientMessageOf<T extends ClientMessage['type']> = Extract<ClientMessage, { type: T }>;
+
+/** Close codes the server uses besides the standard ones (1001 going away, 1009 too big). */
+export const CLOSE_CODES = {
+  unauthenticated: 4401,
+  protocolVersion: 4400,
+} as const;
