@@ -7,6 +7,7 @@ import pino from 'pino';
 import { loadConfig, type Config } from '../../backend/src/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../backend/src/db/embeddedPostgres';
 import { startServer, type RunningServer, type ServerOptions } from '../../backend/src/server';
+import { onTestRunEnd } from './cleanup';
 
 const log = pino({ level: process.env.MOCKTALK_TEST_LOG_LEVEL ?? 'silent' });
 let database: Promise<EmbeddedDatabase> | null = null;
@@ -20,7 +21,10 @@ export function tempDir(prefix: string): string {
 }
 
 export function testDatabase(): Promise<EmbeddedDatabase> {
-  database ??= startEmbeddedPostgres(tempDir('mocktalk-test-pg-'), log);
+  if (!database) {
+    database = startEmbeddedPostgres(tempDir('mocktalk-test-pg-'), log);
+    onTestRunEnd(stopAllTestBackends);
+  }
   return database;
 }
 

@@ -1,9 +1,9 @@
-// Mocha root hooks (loaded through .mocharc.json): stop every test backend and database at the end.
-import { stopAllTestBackends } from './backend';
+// Mocha root hooks (loaded through .mocharc.json): stop every backend, database and browser tests started.
+import { runTestRunCleanups } from './cleanup';
 
 export const mochaHooks = {
   async afterAll(this: Mocha.Context) {
-    this.timeout(30_000);
-    await stopAllTestBackends();
+    this.timeout(60_000);
+    await runTestRunCleanups();
   },
 };

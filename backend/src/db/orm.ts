@@ -20,6 +20,7 @@ export function ormOptions(databaseUrl: string): Options {
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
+      silent: true,
     },
     pool: { min: 0, max: 10 },
     debug: false,
