@@ -11,6 +11,10 @@ export function errorHandler(log: Logger) {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) throw new AppError(404, 'not_found', `No route for ${ctx.method} ${ctx.path}`);
+      // router.allowedMethods answers a known path with the wrong method by status + Allow header only.
+      if ((ctx.status === 405 || ctx.status === 501) && ctx.body == null) {
+        throw new AppError(ctx.status, 'not_found', `${ctx.method} is not supported on ${ctx.path}; allowed: ${ctx.response.get('Allow') || 'none'}`);
+      }
     } catch (err) {
       if (err instanceof AppError) {
         ctx.status = err.status;

@@ -1,4 +1,5 @@
 // Seeds the question bank idempotently: inserts new problems and updates changed ones by slug.
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProblemSpec } from '../../../protocol/src/domain';
 import { Problem } from '../db/entities';
@@ -12,13 +13,18 @@ export async function seedProblems(em: EntityManager, bank: readonly ProblemSpec
     if (!current) {
       em.create(Problem, { ...spec, topics: [...spec.topics] });
       inserted++;
-    } else if (JSON.stringify(specOf(current)) !== JSON.stringify(spec)) {
+    } else if (!sameSpec(specOf(current), spec)) {
       em.assign(current, { ...spec, topics: [...spec.topics] });
       updated++;
     }
   }
   await em.flush();
   return { inserted, updated };
+}
+
+/** Key order is not compared: jsonb columns come back with their keys reordered. */
+function sameSpec(stored: ProblemSpec, spec: ProblemSpec): boolean {
+  return isDeepStrictEqual(stored, JSON.parse(JSON.stringify(spec))); // the round trip drops undefined fields, as jsonb does
 }
 
 function specOf(p: Problem): ProblemSpec {

@@ -114,6 +114,7 @@ export class SessionStore {
     return em.transactional(async (tx) => {
       const [row] = await tx.getConnection().execute<{ last_seq: number }[]>(
         'update interview_session set last_seq = last_seq + 1, updated_at = now() where id = ? returning last_seq', [sessionId],
+        'all', tx.getTransactionContext(), // on the transaction's own connection, or a full pool deadlocks
       );
       if (!row) throw notFound('Session');
       const created = tx.create(Turn, {

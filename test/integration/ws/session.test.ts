@@ -134,6 +134,16 @@ describe('session WebSocket: a text interview', () => {
     await socket.close();
   });
 
+  it('serves more concurrent sessions than the database pool has connections', async () => {
+    // turn seqs are bumped inside the insert's transaction; on a separate connection this deadlocked the pool
+    const sockets = await Promise.all(Array.from({ length: 14 }, () => startSession(server, token)));
+    await Promise.all(sockets.map(async ({ socket }, i) => {
+      socket.send({ type: 'answer/submit', clientMessageId: randomUUID(), text: `answer ${i}` });
+      await socket.next('turn/didComplete', (m) => m.turn.text === `You said: answer ${i}`);
+    }));
+    await Promise.all(sockets.map(({ socket }) => socket.close()));
+  });
+
   it('ends the interview when the interviewer closes it', async () => {
     const { socket } = await startSession(server, token);
     socket.send({ type: 'answer/submit', clientMessageId: randomUUID(), text: 'finish' });

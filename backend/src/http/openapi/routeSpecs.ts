@@ -1,0 +1,162 @@
+// The REST route table, written once: the router mounts handlers from it (and parses input with its
+// schemas), and /openapi.json is generated from it, so the two cannot drift.
+import { z } from 'zod';
+import {
+  CreateSessionRequest, IdParam, LoginRequest, ProblemList, ProblemQuery, RegisterRequest, SessionListQuery, SlugParam,
+  TokenResponse, UserView,
+} from '../../../../protocol/src/api';
+import { ProblemPublic, ProblemSpec, SessionDetail, SessionSummary } from '../../../../protocol/src/domain';
+import { ErrorBody } from '../../../../protocol/src/errors';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+/** Who may call a route: anyone, any signed-in user, or admins only. */
+export type Access = 'public' | 'user' | 'admin';
+type Schema = z.ZodType | undefined;
+
+export interface ResponseSpec {
+  description: string;
+  /** Omitted for error statuses: they all answer with ErrorBody. Omitted for 204: no body. */
+  schema?: z.ZodType;
+  /** Defaults to application/json. */
+  contentType?: string;
+}
+
+export interface RouteSpec<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema> {
+  operationId: string;
+  method: HttpMethod;
+  /** Koa path syntax (`/api/sessions/:id`). */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  responses: Record<number, ResponseSpec>;
+}
+
+/** The parsed value of an optional input schema. */
+export type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+export function defineRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(
+  spec: RouteSpec<P, Q, B>,
+): RouteSpec<P, Q, B> {
+  return spec;
+}
+
+export const API_VERSION = '1.0.0';
+
+export const HealthStatus = z.object({ status: z.literal('ok') });
+export const ReadyStatus = z.object({ status: z.literal('ready') });
+export const SessionList = z.object({ sessions: z.array(SessionSummary) });
+/** The admin view of a problem: everything an author wrote, hidden tests included. */
+export const AdminProblem = ProblemSpec.extend({ id: z.string() });
+
+/** Named schemas, emitted under components.schemas and referenced by $ref. */
+export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
+  RegisterRequest, LoginRequest, CreateSessionRequest, ProblemSpec,
+};
+export const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
+  ErrorBody, HealthStatus, ReadyStatus, TokenResponse, UserView, ProblemList, ProblemPublic, SessionSummary, SessionList,
+  SessionDetail, AdminProblem,
+};
+
+const noContent = (description: string): ResponseSpec => ({ description });
+const problemNotFound = { 404: { description: 'No problem with that slug' } };
+const sessionNotFound = { 404: { description: 'No session with that id belongs to the caller' } };
+
+export const ROUTES = {
+  healthz: defineRoute({
+    operationId: 'healthz', method: 'get', path: '/healthz', tag: 'platform', access: 'public',
+    summary: 'Liveness: the process answers',
+    responses: { 200: { description: 'Alive', schema: HealthStatus } },
+  }),
+  readyz: defineRoute({
+    operationId: 'readyz', method: 'get', path: '/readyz', tag: 'platform', access: 'public',
+    summary: 'Readiness: the database answers',
+    responses: { 200: { description: 'Ready for traffic', schema: ReadyStatus }, 503: { description: 'Database unreachable' } },
+  }),
+  metrics: defineRoute({
+    operationId: 'metrics', method: 'get', path: '/metrics', tag: 'platform', access: 'public',
+    summary: 'Prometheus metrics',
+    responses: { 200: { description: 'Prometheus text exposition format', schema: z.string(), contentType: 'text/plain' } },
+  }),
+  openapi: defineRoute({
+    operationId: 'openapi', method: 'get', path: '/openapi.json', tag: 'platform', access: 'public',
+    summary: 'This OpenAPI 3.1 document',
+    responses: { 200: { description: 'OpenAPI document', schema: z.record(z.string(), z.unknown()) } },
+  }),
+  register: defineRoute({
+    operationId: 'register', method: 'post', path: '/api/auth/register', tag: 'auth', access: 'public',
+    summary: 'Create an account and get a bearer token', body: RegisterRequest,
+    responses: { 201: { description: 'Account created', schema: TokenResponse }, 409: { description: 'Email already registered' } },
+  }),
+  login: defineRoute({
+    operationId: 'login', method: 'post', path: '/api/auth/login', tag: 'auth', access: 'public',
+    summary: 'Exchange email and password for a bearer token', body: LoginRequest,
+    responses: { 200: { description: 'Signed in', schema: TokenResponse }, 401: { description: 'Wrong email or password' } },
+  }),
+  logout: defineRoute({
+    operationId: 'logout', method: 'post', path: '/api/auth/logout', tag: 'auth', access: 'user',
+    summary: 'Revoke the presented bearer token',
+    responses: { 204: noContent('Token revoked') },
+  }),
+  me: defineRoute({
+    operationId: 'getMe', method: 'get', path: '/api/me', tag: 'auth', access: 'user',
+    summary: 'The signed-in user',
+    responses: { 200: { description: 'The caller', schema: UserView } },
+  }),
+  listProblems: defineRoute({
+    operationId: 'listProblems', method: 'get', path: '/api/problems', tag: 'problems', access: 'user',
+    summary: 'The question bank, by difficulty then title', query: ProblemQuery,
+    responses: { 200: { description: 'Matching problems', schema: ProblemList } },
+  }),
+  getProblem: defineRoute({
+    operationId: 'getProblem', method: 'get', path: '/api/problems/:slug', tag: 'problems', access: 'user',
+    summary: 'A problem as a candidate sees it (no hidden tests)', params: SlugParam,
+    responses: { 200: { description: 'The problem', schema: ProblemPublic }, ...problemNotFound },
+  }),
+  createSession: defineRoute({
+    operationId: 'createSession', method: 'post', path: '/api/sessions', tag: 'sessions', access: 'user',
+    summary: 'Start an interview on a named problem or one matching topic and difficulty', body: CreateSessionRequest,
+    responses: { 201: { description: 'Session created', schema: SessionSummary }, 404: { description: 'No matching problem' } },
+  }),
+  listSessions: defineRoute({
+    operationId: 'listSessions', method: 'get', path: '/api/sessions', tag: 'sessions', access: 'user',
+    summary: "The caller's sessions, newest first", query: SessionListQuery,
+    responses: { 200: { description: 'Sessions', schema: SessionList } },
+  }),
+  getSession: defineRoute({
+    operationId: 'getSession', method: 'get', path: '/api/sessions/:id', tag: 'sessions', access: 'user',
+    summary: 'A session with its turns, code snapshots and evaluation', params: IdParam,
+    responses: { 200: { description: 'The session', schema: SessionDetail }, ...sessionNotFound },
+  }),
+  deleteSession: defineRoute({
+    operationId: 'deleteSession', method: 'delete', path: '/api/sessions/:id', tag: 'sessions', access: 'user',
+    summary: 'Delete a session and everything recorded in it', params: IdParam,
+    responses: { 204: noContent('Deleted'), ...sessionNotFound },
+  }),
+  adminGetProblem: defineRoute({
+    operationId: 'adminGetProblem', method: 'get', path: '/api/admin/problems/:slug', tag: 'admin', access: 'admin',
+    summary: 'A problem with its hidden test cases', params: SlugParam,
+    responses: { 200: { description: 'The full problem', schema: AdminProblem }, ...problemNotFound },
+  }),
+  adminCreateProblem: defineRoute({
+    operationId: 'adminCreateProblem', method: 'post', path: '/api/admin/problems', tag: 'admin', access: 'admin',
+    summary: 'Add a problem to the question bank', body: ProblemSpec,
+    responses: { 201: { description: 'Created', schema: AdminProblem }, 409: { description: 'Slug already taken' } },
+  }),
+  adminUpdateProblem: defineRoute({
+    operationId: 'adminUpdateProblem', method: 'put', path: '/api/admin/problems/:slug', tag: 'admin', access: 'admin',
+    summary: 'Replace a problem; the body slug must equal the path slug', params: SlugParam, body: ProblemSpec,
+    responses: { 200: { description: 'Updated', schema: AdminProblem }, ...problemNotFound },
+  }),
+  adminDeleteProblem: defineRoute({
+    operationId: 'adminDeleteProblem', method: 'delete', path: '/api/admin/problems/:slug', tag: 'admin', access: 'admin',
+    summary: 'Remove a problem no session refers to', params: SlugParam,
+    responses: { 204: noContent('Deleted'), ...problemNotFound, 409: { description: 'Sessions refer to the problem' } },
+  }),
+};
+
+export type RouteName = keyof typeof ROUTES;
+export const ALL_ROUTES: readonly RouteSpec[] = Object.values(ROUTES);
