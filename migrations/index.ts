@@ -1,6 +1,8 @@
 // Every migration, in order. Listed explicitly so the bundled backend needs no directory scan.
 import { Migration20261125000000_initial } from './Migration20261125000000_initial';
+import { Migration20261125125509_testRuns } from './Migration20261125125509_testRuns';
 
 export const MIGRATIONS = [
   { name: 'Migration20261125000000_initial', class: Migration20261125000000_initial },
+  { name: 'Migration20261125125509_testRuns', class: Migration20261125125509_testRuns },
 ];

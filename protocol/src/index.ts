@@ -4,3 +4,4 @@ export * from './errors';
 export * from './limits';
 export * from './session';
 export * from './webview';
+export * from './testRun';

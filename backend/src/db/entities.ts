@@ -4,6 +4,7 @@ import type {
   Band, CodeSnapshotView, Diagnostic, DimensionScore, Example, Position, Selection, StarterCode, TestCase,
 } from '../../../protocol/src/domain';
 import type { InterviewerMemory } from '../interviewer/interviewer';
+import type { TestRunResult } from '../../../protocol/src/testRun';
 
 const timestamps = {
   createdAt: p.datetime().onCreate(() => new Date()),
@@ -149,4 +150,25 @@ export const Evaluation = defineEntity({
 });
 export type Evaluation = InferEntity<typeof Evaluation>;
 
-export const ENTITIES = [User, ApiToken, Problem, InterviewSession, Turn, CodeSnapshot, Evaluation];
+/** One run of the candidate's code against the hidden tests, on the candidate's machine; results reported back. */
+export const TestRun = defineEntity({
+  name: 'TestRun',
+  properties: {
+    /** Also the runId of the protocol. */
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    session: p.manyToOne(InterviewSession).deleteRule('cascade'),
+    requestedBy: p.enum(['candidate', 'interviewer'] as const),
+    requestedAt: p.datetime().onCreate(() => new Date()),
+    /** The snapshot of the buffer the tests ran on; null until the results arrive. */
+    snapshotSeq: p.integer().nullable(),
+    documentVersion: p.integer().nullable(),
+    completedAt: p.datetime().nullable(),
+    passed: p.integer().default(0),
+    failed: p.integer().default(0),
+    result: p.json<TestRunResult>().nullable(),
+  },
+  indexes: [{ name: 'test_run_session_requested', properties: ['session', 'requestedAt'] }],
+});
+export type TestRun = InferEntity<typeof TestRun>;
+
+export const ENTITIES = [User, ApiToken, Problem, InterviewSession, Turn, CodeSnapshot, Evaluation, TestRun];
