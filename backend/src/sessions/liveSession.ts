@@ -191,7 +191,7 @@ export class LiveSession {
     await this.persistInterviewerState(stage, memory);
     if (text.trim() !== '') {
       const { turn } = await this.deps.sessions.appendTurn(this.deps.orm.em.fork(), this.id, {
-        speaker: 'interviewer', text: text.trim(), stage, startedAt, endedAt: new Date(),
+        id: turnId, speaker: 'interviewer', text: text.trim(), stage, startedAt, endedAt: new Date(),
         interrupted: controller.signal.aborted, latency: { firstTokenMs, completeMs: Date.now() - requestedAt },
       });
       this.deps.metrics.turns.inc({ speaker: 'interviewer' });

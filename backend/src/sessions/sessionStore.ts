@@ -13,6 +13,8 @@ import {
 } from './views';
 
 export interface NewTurn {
+  /** Defaults to a new uuid; an interviewer turn reuses the turnId its deltas were streamed under. */
+  id?: string;
   speaker: Speaker;
   text: string;
   stage: Stage;
@@ -118,6 +120,7 @@ export class SessionStore {
       );
       if (!row) throw notFound('Session');
       const created = tx.create(Turn, {
+        ...(turn.id ? { id: turn.id } : {}),
         session: sessionId, seq: row.last_seq, speaker: turn.speaker, text: turn.text, stage: turn.stage,
         startedAt: turn.startedAt, endedAt: turn.endedAt, interrupted: turn.interrupted ?? false,
         clientMessageId: turn.clientMessageId ?? null, latency: turn.latency ?? {},

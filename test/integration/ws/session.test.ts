@@ -35,6 +35,7 @@ describe('session WebSocket: a text interview', () => {
     assert.ok(deltas.length > 3, 'several deltas');
     assert.equal(deltas.map((d) => d.text).join('').trim(), done.turn.text);
     assert.equal(done.turn.seq, 1);
+    assert.equal(done.turn.id, start.turnId, 'the stored turn keeps the id it was streamed under');
     assert.equal(done.turn.speaker, 'interviewer');
     assert.match(done.turn.text, new RegExp(session.problem.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     assert.equal((await socket.next('session/didChangeState')).stage, 'clarify');
