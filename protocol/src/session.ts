@@ -1,7 +1,7 @@
 // The session WebSocket protocol (/ws): every frame is one JSON object discriminated on `type`.
 import { z } from 'zod';
 import {
-  Diagnostic, EvaluationView, Language, Mode, Position, ProblemPublic, Selection, SessionState, Stage, TurnView,
+  Diagnostic, EvaluationView, Position, ProblemPublic, Selection, SessionState, SessionSummary, Stage, TurnView,
 } from './domain';
 import { CreateSessionRequest, UserView } from './api';
 import { ErrorCode } from './errors';
@@ -73,16 +73,8 @@ export type ClientMessageType = ClientMessage['type'];
 export const CLIENT_MESSAGE_TYPES = ClientMessage.options.map((o) => o.shape.type.value);
 
 // ---- server → client ----
-export const SessionInfo = z.object({
-  id: z.string(),
-  problem: ProblemPublic,
-  mode: Mode,
-  language: Language,
-  state: SessionState,
-  stage: Stage,
-  startedAt: z.string(),
-  endedAt: z.string().nullable(),
-});
+/** A session as the live protocol shows it: the summary's fields with the full public problem. */
+export const SessionInfo = SessionSummary.omit({ band: true, overall: true }).extend({ problem: ProblemPublic });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const WelcomeMessage = z.object({
