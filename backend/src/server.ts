@@ -9,7 +9,10 @@ import type { Config } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embeddedPostgres';
 import { openOrm } from './db/orm';
 import type { Interviewer } from './interviewer/interviewer';
+import { FallbackInterviewer } from './interviewer/fallbackInterviewer';
 import { LocalInterviewer } from './interviewer/local/localInterviewer';
+import { OpenAiInterviewer } from './interviewer/openai/openaiInterviewer';
+import type { Metrics } from './observability/metrics';
 import { createMetrics } from './observability/metrics';
 import { problemBank } from './problems/bank';
 import { seedProblems } from './problems/seed';
@@ -48,7 +51,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   const deps = { config, orm, log, metrics, auth, sessions };
   const app = createApp(deps);
   const server = http.createServer(app.callback());
-  const sockets = attachSessionSockets(server, { ...deps, interviewer: options.interviewer ?? new LocalInterviewer() });
+  const sockets = attachSessionSockets(server, { ...deps, interviewer: options.interviewer ?? createInterviewer(config, log, metrics) });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -72,4 +75,18 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
       log.info('stopped');
     })()),
   };
+}
+
+/** OpenAI when a key is configured, with the local engine taking over any turn it fails or stalls; else local. */
+function createInterviewer(config: Config, log: Logger, metrics: Metrics): Interviewer {
+  const local = new LocalInterviewer();
+  if (!config.openai) return local;
+  const openai = new OpenAiInterviewer({
+    apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.model,
+    log: log.child({ component: 'openai-interviewer' }), requestTimeoutMs: 30_000, evaluationTimeoutMs: 60_000, local,
+  });
+  return new FallbackInterviewer(openai, local, {
+    firstTokenDeadlineMs: 2_500, evaluateDeadlineMs: 65_000, log,
+    onFallback: ({ operation, reason }) => metrics.interviewerFallbacks.inc({ operation, reason }),
+  });
 }

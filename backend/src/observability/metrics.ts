@@ -9,6 +9,7 @@ export interface Metrics {
   wsErrors: Counter<'code'>;
   turns: Counter<'speaker'>;
   interviewerFirstToken: Histogram;
+  interviewerFallbacks: Counter<'operation' | 'reason'>;
 }
 
 export function createMetrics(): Metrics {
@@ -27,6 +28,10 @@ export function createMetrics(): Metrics {
     interviewerFirstToken: new Histogram({
       name: 'mocktalk_interviewer_first_token_seconds', help: 'Candidate answer stored → first interviewer token',
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2], registers: [registry],
+    }),
+    interviewerFallbacks: new Counter({
+      name: 'mocktalk_interviewer_fallbacks_total', help: 'Primary interviewer failures served by the local engine',
+      labelNames: ['operation', 'reason'], registers: [registry],
     }),
   };
 }
