@@ -17,6 +17,8 @@ const Env = z.object({
   MOCKTALK_ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Quiet period after the last edit before a code snapshot is stored. */
   MOCKTALK_SNAPSHOT_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  /** Silence with no typing after which the interviewer offers a nudge. */
+  MOCKTALK_IDLE_NUDGE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(90_000),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
@@ -37,6 +39,7 @@ export interface Config {
   tokenTtlDays: number;
   admin: { email: string; password: string } | null;
   snapshotDebounceMs: number;
+  idleNudgeMs: number;
   openai: { apiKey: string; baseUrl: string | undefined; model: string } | null;
   azureSpeech: { key: string; region: string | undefined; endpoint: string | undefined } | null;
   elevenLabs: { apiKey: string; baseUrl: string | undefined } | null;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlDays: e.MOCKTALK_TOKEN_TTL_DAYS,
     admin: e.MOCKTALK_ADMIN_EMAIL && e.MOCKTALK_ADMIN_PASSWORD ? { email: e.MOCKTALK_ADMIN_EMAIL.toLowerCase(), password: e.MOCKTALK_ADMIN_PASSWORD } : null,
     snapshotDebounceMs: e.MOCKTALK_SNAPSHOT_DEBOUNCE_MS,
+    idleNudgeMs: e.MOCKTALK_IDLE_NUDGE_MS,
     openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL } : null,
     azureSpeech: e.AZURE_SPEECH_KEY ? { key: e.AZURE_SPEECH_KEY, region: e.AZURE_SPEECH_REGION, endpoint: e.AZURE_SPEECH_ENDPOINT } : null,
     elevenLabs: e.ELEVENLABS_API_KEY ? { apiKey: e.ELEVENLABS_API_KEY, baseUrl: e.ELEVENLABS_BASE_URL } : null,

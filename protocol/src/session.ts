@@ -6,6 +6,7 @@ import {
 import { CreateSessionRequest, UserView } from './api';
 import { ErrorCode } from './errors';
 import { LIMITS } from './limits';
+import { TestRunRequest, TestRunResult } from './testRun';
 
 const requestId = z.string().min(1).max(64);
 
@@ -63,10 +64,20 @@ export const CodeChangeMessage = z.object({
   ...CodeContext,
 });
 export const SessionEndMessage = z.object({ type: z.literal('session/end'), requestId });
+/** The candidate asks to run the hidden tests; the server answers with tests/runRequested. */
+export const TestsRunMessage = z.object({ type: z.literal('tests/run'), requestId });
+/** Results of a run the server requested, computed on the candidate's machine. */
+export const TestsDidRunMessage = z.object({
+  type: z.literal('tests/didRun'),
+  runId: z.uuid(),
+  /** Version of the buffer the tests ran on. */
+  documentVersion: z.number().int().min(0),
+  result: TestRunResult,
+});
 
 export const ClientMessage = z.discriminatedUnion('type', [
   HelloMessage, SessionStartMessage, SessionResumeMessage, AnswerSubmitMessage, CodeOpenMessage,
-  CodeChangeMessage, SessionEndMessage,
+  CodeChangeMessage, SessionEndMessage, TestsRunMessage, TestsDidRunMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -119,6 +130,13 @@ export const CodeResyncRequestedMessage = z.object({
   serverVersion: z.number().int().nullable(),
   reason: z.string(),
 });
+/** Run these hidden tests on the candidate's machine and answer with tests/didRun. */
+export const TestsRunRequestedMessage = z.object({
+  type: z.literal('tests/runRequested'),
+  /** The tests/run request this answers, or null when the interviewer asked. */
+  requestId: requestId.nullable(),
+  run: TestRunRequest,
+});
 export const ErrorMessage = z.object({
   type: z.literal('error'),
   code: ErrorCode,
@@ -130,7 +148,7 @@ export const ErrorMessage = z.object({
 
 export const ServerMessage = z.discriminatedUnion('type', [
   WelcomeMessage, SessionDidJoinMessage, TurnDidStartMessage, TurnDeltaMessage, TurnDidCompleteMessage,
-  SessionDidChangeStateMessage, SessionDidEndMessage, CodeResyncRequestedMessage, ErrorMessage,
+  SessionDidChangeStateMessage, SessionDidEndMessage, CodeResyncRequestedMessage, TestsRunRequestedMessage, ErrorMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

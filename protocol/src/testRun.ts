@@ -13,6 +13,7 @@ export const RunLimits = z.object({
   outputBytes: z.number().int().min(1024).max(16 * 1048576),
 });
 export type RunLimits = z.infer<typeof RunLimits>;
+export const DEFAULT_RUN_LIMITS: RunLimits = { timeMsPerCase: 3000, memoryMb: 256, outputBytes: 1 << 20 };
 
 const display = z.string().max(4000);
 

@@ -22,6 +22,8 @@ export class ScriptedInterviewer implements Interviewer {
         yield { kind: 'stage', stage: 'code' };
         break;
       }
+      case 'tests-completed': text = `Tests: ${event.run.passed} passed, ${event.run.failed} failed.`; break;
+      case 'candidate-idle': text = `Still there? (${event.idleMs} ms)`; break;
     }
     for (const word of text.split(/(?<= )/)) {
       if (signal.aborted) return;

@@ -1,4 +1,5 @@
 // The interviewer brain's one interface: the local engine and (later) OpenAI implement it.
+import type { CaseResult } from '../../../protocol/src/testRun';
 import type {
   Band, Diagnostic, DimensionScore, Position, ProblemSpec, Speaker, Stage,
 } from '../../../protocol/src/domain';
@@ -44,6 +45,19 @@ export interface CodeState {
   snapshotSeq: number | null;
 }
 
+/** A finished run of the hidden tests on the candidate's machine, as the interviewer sees it. */
+export interface TestRunSummary {
+  runId: string;
+  requestedBy: 'candidate' | 'interviewer';
+  passed: number;
+  failed: number;
+  /** Why nothing ran (e.g. no Python installed), or null. */
+  missing: string | null;
+  firstFailure: CaseResult | null;
+  /** The stored code snapshot the tests ran on. */
+  snapshotSeq: number | null;
+}
+
 export interface InterviewContext {
   problem: ProblemSpec & { id: string };
   stage: Stage;
@@ -51,18 +65,26 @@ export interface InterviewContext {
   code: CodeState | null;
   memory: InterviewerMemory;
   elapsedMs: number;
+  /** Completed test runs, oldest first. */
+  testRuns: readonly TestRunSummary[];
 }
 
 export type InterviewerEvent =
   | { kind: 'session-start' }
   | { kind: 'candidate-answer'; text: string }
   /** The buffer changed and then stayed quiet: the interviewer may comment on it, or stay silent. */
-  | { kind: 'code-settled' };
+  | { kind: 'code-settled' }
+  /** The candidate's machine reported the results of a test run. */
+  | { kind: 'tests-completed'; run: TestRunSummary }
+  /** No words and no typing for a long while: the candidate may be stuck. */
+  | { kind: 'candidate-idle'; idleMs: number };
 
 export type InterviewerOutput =
   | { kind: 'text'; delta: string }
   | { kind: 'stage'; stage: Stage }
   | { kind: 'memory'; memory: InterviewerMemory }
+  /** Ask the candidate's machine to run the hidden tests on the current code. */
+  | { kind: 'run-tests' }
   /** The interviewer closes the interview after this turn. */
   | { kind: 'end' };
 

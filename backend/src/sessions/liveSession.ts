@@ -5,10 +5,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { ServerMessage } from '../../../protocol/src/session';
 import { assertNever, type Stage } from '../../../protocol/src/domain';
-import { InterviewSession, type Turn } from '../db/entities';
+import { InterviewSession, type TestRun, type Turn } from '../db/entities';
 import type {
-  CodeState, InterviewContext, Interviewer, InterviewerEvent, InterviewerMemory, TurnRecord,
+  CodeState, InterviewContext, Interviewer, InterviewerEvent, InterviewerMemory, TestRunSummary, TurnRecord,
 } from '../interviewer/interviewer';
+import { DEFAULT_RUN_LIMITS, type TestRunResult } from '../../../protocol/src/testRun';
 import type { Metrics } from '../observability/metrics';
 import { toProblemSpec, toEvaluationView, toSessionInfo, toTurnView } from './views';
 import { CodeBuffer } from './codeBuffer';
@@ -23,7 +24,11 @@ export interface LiveSessionDeps {
   sessions: SessionStore;
   interviewer: Interviewer;
   snapshotDebounceMs: number;
+  idleNudgeMs: number;
 }
+
+/** Nudges in a row with no sign of life; after that the interviewer waits for the candidate. */
+const MAX_IDLE_NUDGES = 3;
 
 export class LiveSession {
   private sink: MessageSink | null = null;
@@ -31,6 +36,8 @@ export class LiveSession {
   private currentTurn: AbortController | null = null;
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotSeq: number | null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private idleNudges = 0;
   private disposed = false;
 
   private constructor(
@@ -39,6 +46,7 @@ export class LiveSession {
     private readonly turns: TurnRecord[],
     public buffer: CodeBuffer | null,
     snapshotSeq: number | null,
+    private readonly testRuns: TestRunSummary[],
   ) {
     this.snapshotSeq = snapshotSeq;
   }
@@ -51,7 +59,8 @@ export class LiveSession {
     const buffer = snapshot
       ? new CodeBuffer(snapshot.text, snapshot.documentVersion, snapshot.language, snapshot.cursor ?? null, snapshot.selection ?? null, snapshot.diagnostics)
       : null;
-    return new LiveSession(deps, session, turns.map(toRecord), buffer, snapshot?.seq ?? null);
+    const runs = await deps.sessions.completedTestRuns(em, sessionId);
+    return new LiveSession(deps, session, turns.map(toRecord), buffer, snapshot?.seq ?? null, runs.map(toRunSummary));
   }
 
   get id(): string { return this.session.id; }
@@ -61,8 +70,33 @@ export class LiveSession {
   /** True while an interviewer turn or a snapshot write is pending. */
   get busy(): boolean { return this.currentTurn !== null || this.snapshotTimer !== null; }
 
-  attach(sink: MessageSink): void { this.sink = sink; }
-  detach(sink: MessageSink): void { if (this.sink === sink) this.sink = null; }
+  attach(sink: MessageSink): void { this.sink = sink; this.activity(); }
+  detach(sink: MessageSink): void {
+    if (this.sink !== sink) return;
+    this.sink = null;
+    this.stopIdleTimer();
+  }
+
+  /** The candidate did something (spoke, typed): restart the silence clock. */
+  private activity(): void {
+    this.idleNudges = 0;
+    this.armIdleTimer();
+  }
+
+  private armIdleTimer(): void {
+    this.stopIdleTimer();
+    if (!this.sink || this.ended || this.disposed || this.idleNudges >= MAX_IDLE_NUDGES) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      this.idleNudges += 1;
+      this.queueInterviewer({ kind: 'candidate-idle', idleMs: this.deps.idleNudgeMs * this.idleNudges }, Date.now());
+    }, this.deps.idleNudgeMs);
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
 
   private send(message: ServerMessage): void { this.sink?.(message); }
 
@@ -74,12 +108,14 @@ export class LiveSession {
     });
     this.send({ type: 'turn/didComplete', turn: toTurnView(turn), replayed: duplicate });
     if (duplicate) return;
+    this.activity();
     this.record(turn);
     this.queueInterviewer({ kind: 'candidate-answer', text }, Date.now());
   }
 
   /** Called after the buffer changed: stores a snapshot once edits go quiet, then lets the interviewer react. */
   codeChanged(): void {
+    this.activity();
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = null;
@@ -108,6 +144,29 @@ export class LiveSession {
 
   start(): void { this.queueInterviewer({ kind: 'session-start' }, Date.now()); }
 
+  /** Sends the hidden tests to the client for a run on the candidate's machine. */
+  async requestTests(requestedBy: 'candidate' | 'interviewer', requestId: string | null): Promise<void> {
+    const run = await this.deps.sessions.createTestRun(this.deps.orm.em.fork(), this.id, requestedBy);
+    const problem = this.session.problem;
+    this.send({
+      type: 'tests/runRequested', requestId,
+      run: { runId: run.id, language: this.session.language, functionName: problem.functionName, testCases: problem.testCases, limits: DEFAULT_RUN_LIMITS },
+    });
+  }
+
+  /** Stores a run's results against the snapshot they ran on, then lets the interviewer react. */
+  async recordTests(runId: string, documentVersion: number, result: TestRunResult): Promise<void> {
+    await this.flushSnapshot();
+    const ranOnCurrent = this.buffer?.version === documentVersion;
+    const { run, duplicate } = await this.deps.sessions.completeTestRun(this.deps.orm.em.fork(), this.id, runId, {
+      snapshotSeq: ranOnCurrent ? this.snapshotSeq : null, documentVersion, result,
+    });
+    if (duplicate) return;
+    const summary = toRunSummary(run);
+    this.testRuns.push(summary);
+    this.queueInterviewer({ kind: 'tests-completed', run: summary }, Date.now());
+  }
+
   /** Ends the interview: stops the interviewer, stores the last snapshot and the evaluation. */
   async end(requestId: string | null): Promise<void> {
     this.currentTurn?.abort();
@@ -131,6 +190,7 @@ export class LiveSession {
   dispose(): void {
     this.disposed = true;
     this.sink = null;
+    this.stopIdleTimer();
   }
 
   private context(): InterviewContext {
@@ -140,7 +200,7 @@ export class LiveSession {
       : null;
     return {
       problem: toProblemSpec(this.session.problem), stage: this.session.stage, turns: this.turns, code,
-      memory: this.session.memory, elapsedMs: Date.now() - this.session.startedAt.getTime(),
+      memory: this.session.memory, elapsedMs: Date.now() - this.session.startedAt.getTime(), testRuns: this.testRuns,
     };
   }
 
@@ -165,6 +225,7 @@ export class LiveSession {
     let stage: Stage = this.session.stage;
     let memory: InterviewerMemory = this.session.memory;
     let endAfter = false;
+    let runTests = false;
     let firstTokenMs: number | undefined;
     try {
       for await (const output of this.deps.interviewer.respond(this.context(), event, controller.signal)) {
@@ -180,6 +241,7 @@ export class LiveSession {
             break;
           case 'stage': stage = output.stage; break;
           case 'memory': memory = output.memory; break;
+          case 'run-tests': runTests = true; break;
           case 'end': endAfter = true; break;
           default: assertNever(output, 'interviewer output');
         }
@@ -199,6 +261,8 @@ export class LiveSession {
       this.send({ type: 'turn/didComplete', turn: toTurnView(turn), replayed: false });
     }
     if (stageChanged) this.send({ type: 'session/didChangeState', state: this.session.state, stage });
+    if (runTests && !endAfter) await this.requestTests('interviewer', null);
+    this.armIdleTimer(); // the silence clock starts when the interviewer stops talking
     if (endAfter) {
       // Queued behind this turn's chain entry: end() awaits turnChain, so run it after we return.
       setImmediate(() => { void this.end(null).catch((err) => this.deps.log.error({ err }, 'ending session failed')); });
@@ -212,6 +276,14 @@ export class LiveSession {
     this.session.stage = stage;
     this.session.memory = memory;
   }
+}
+
+function toRunSummary(run: TestRun): TestRunSummary {
+  const result = run.result;
+  return {
+    runId: run.id, requestedBy: run.requestedBy, passed: run.passed, failed: run.failed, missing: result?.missing ?? null,
+    firstFailure: result?.cases.find((c) => c.verdict !== 'pass') ?? null, snapshotSeq: run.snapshotSeq ?? null,
+  };
 }
 
 function toRecord(turn: Turn): TurnRecord {

@@ -5,7 +5,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { CreateSessionRequest, SessionListQuery } from '../../../protocol/src/api';
 import type { Diagnostic, Position, SessionDetail, SessionSummary, Selection, Speaker, Stage } from '../../../protocol/src/domain';
-import { CodeSnapshot, Evaluation, InterviewSession, Problem, Turn, type TurnLatency, type User } from '../db/entities';
+import { CodeSnapshot, Evaluation, InterviewSession, Problem, TestRun, Turn, type TurnLatency, type User } from '../db/entities';
+import type { TestRunResult } from '../../../protocol/src/testRun';
 import { AppError, notFound } from '../http/errors';
 import { initialMemory, type EvaluationDraft } from '../interviewer/interviewer';
 import {
@@ -146,6 +147,34 @@ export class SessionStore {
 
   latestSnapshot(em: EntityManager, sessionId: string): Promise<CodeSnapshot | null> {
     return em.findOne(CodeSnapshot, { session: sessionId }, { orderBy: { seq: 'desc' } });
+  }
+
+  async createTestRun(em: EntityManager, sessionId: string, requestedBy: 'candidate' | 'interviewer'): Promise<TestRun> {
+    const run = em.create(TestRun, {
+      session: sessionId, requestedBy, snapshotSeq: null, documentVersion: null, completedAt: null, result: null,
+    });
+    await em.flush();
+    return run;
+  }
+
+  /** Stores a run's results once; a repeated report of the same run returns the stored one unchanged. */
+  async completeTestRun(
+    em: EntityManager, sessionId: string, runId: string,
+    report: { snapshotSeq: number | null; documentVersion: number; result: TestRunResult },
+  ): Promise<{ run: TestRun; duplicate: boolean }> {
+    const run = await em.findOne(TestRun, { id: runId, session: sessionId });
+    if (!run) throw notFound('Test run');
+    if (run.completedAt) return { run, duplicate: true };
+    em.assign(run, {
+      snapshotSeq: report.snapshotSeq, documentVersion: report.documentVersion, result: report.result,
+      passed: report.result.passed, failed: report.result.failed, completedAt: new Date(),
+    });
+    await em.flush();
+    return { run, duplicate: false };
+  }
+
+  completedTestRuns(em: EntityManager, sessionId: string): Promise<TestRun[]> {
+    return em.find(TestRun, { session: sessionId, completedAt: { $ne: null } }, { orderBy: { completedAt: 'asc' } });
   }
 
   /** Ends the session and stores its evaluation, once: a second end returns the first evaluation. */

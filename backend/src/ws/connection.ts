@@ -113,6 +113,8 @@ export class SessionConnection {
       case 'code/open': return this.codeOpen(message);
       case 'code/change': return this.codeChange(message);
       case 'session/end': return this.endSession(message);
+      case 'tests/run': return this.requireLive().requestTests('candidate', message.requestId);
+      case 'tests/didRun': return this.requireLive().recordTests(message.runId, message.documentVersion, message.result);
       default: assertNever(message, 'client message');
     }
   }

@@ -48,7 +48,7 @@ export interface SocketDeps extends AppDeps {
 export function attachSessionSockets(server: http.Server, deps: AppDeps & { interviewer: Interviewer }) {
   const registry = new LiveSessionRegistry({
     orm: deps.orm, log: deps.log, metrics: deps.metrics, sessions: deps.sessions, interviewer: deps.interviewer,
-    snapshotDebounceMs: deps.config.snapshotDebounceMs,
+    snapshotDebounceMs: deps.config.snapshotDebounceMs, idleNudgeMs: deps.config.idleNudgeMs,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes });
   const connections = new Set<SessionConnection>();

@@ -2,12 +2,12 @@
 // the extension host (candidate code) and the backend (admin reference solutions) share it. Results
 // are the protocol's TestRunResult, reported to the server as they are.
 import type { Language, TestCase } from '../../../protocol/src/domain';
-import type { CaseResult, RunLimits, TestRunResult } from '../../../protocol/src/testRun';
+import { DEFAULT_RUN_LIMITS, type RunLimits, type TestRunResult } from '../../../protocol/src/testRun';
 
 export type { CaseResult, RunLimits, Verdict } from '../../../protocol/src/testRun';
 export { VERDICTS } from '../../../protocol/src/testRun';
 
-export const DEFAULT_LIMITS: Readonly<RunLimits> = { timeMsPerCase: 3000, memoryMb: 256, outputBytes: 1 << 20 };
+export const DEFAULT_LIMITS: Readonly<RunLimits> = DEFAULT_RUN_LIMITS;
 
 export interface RunRequest {
   language: Language;

@@ -3,7 +3,7 @@
 import type { Diagnostic, Stage } from '../../../protocol/src/domain';
 import {
   initialMemory, type CodeState, type EvaluationDraft, type InterviewContext, type Interviewer,
-  type InterviewerEvent, type InterviewerMemory, type InterviewerOutput, type TurnRecord,
+  type InterviewerEvent, type InterviewerMemory, type InterviewerOutput, type TestRunSummary, type TurnRecord,
 } from '../../../backend/src/interviewer/interviewer';
 import { LocalInterviewer } from '../../../backend/src/interviewer/local/localInterviewer';
 import { pairProblem } from './fixtures';
@@ -25,6 +25,7 @@ export class ScriptedSession {
   turns: TurnRecord[] = [];
   code: CodeState | null = null;
   elapsedMs = 0;
+  testRuns: TestRunSummary[] = [];
   ended = false;
 
   constructor(
@@ -33,7 +34,7 @@ export class ScriptedSession {
   ) {}
 
   context(): InterviewContext {
-    return { problem: this.problem, stage: this.stage, turns: [...this.turns], code: this.code, memory: this.memory, elapsedMs: this.elapsedMs };
+    return { problem: this.problem, stage: this.stage, turns: [...this.turns], code: this.code, memory: this.memory, elapsedMs: this.elapsedMs, testRuns: this.testRuns };
   }
 
   async run(event: InterviewerEvent): Promise<Reply> {

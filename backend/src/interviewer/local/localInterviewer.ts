@@ -20,6 +20,7 @@ export class LocalInterviewer implements Interviewer {
     if (signal.aborted) return;
     if (!sameMemory(plan.memory, context.memory)) yield { kind: 'memory', memory: plan.memory };
     for await (const delta of streamText(plan.say.join(' '), signal)) yield { kind: 'text', delta };
+    if (plan.runTests && !signal.aborted) yield { kind: 'run-tests' };
     if (plan.end && !signal.aborted) yield { kind: 'end' };
   }
 

@@ -2,6 +2,7 @@
 // so a scripted interview always gets the same words and tests stay stable.
 import { assertNever, type ProblemSpec, type Stage } from '../../../../protocol/src/domain';
 import { quoteText, type Finding } from './codeInsight';
+import type { TestRunSummary } from '../interviewer';
 import type { ClarifyTopic } from './intents';
 
 export const pick = (variants: readonly string[], seed: number): string => variants[Math.abs(seed) % variants.length];
@@ -232,3 +233,32 @@ export const NUDGES: Readonly<Record<Stage, string>> = {
   test: "Let's leave testing there. Last question: what are the time and space complexities of your solution?",
   'wrap-up': "We're out of time, so let's stop here.",
 };
+
+/** The tests ran on the candidate's machine: report the first failing case concretely, or the pass. */
+export function testResults(run: TestRunSummary, problem: ProblemSpec): string {
+  const total = run.passed + run.failed;
+  if (run.missing) return `I couldn't run your code on your machine: ${run.missing} Let's trace it by hand instead — take the first example.`;
+  if (total === 0) return 'The test run came back empty — is the function still called ' + code(problem.functionName) + '?';
+  if (run.failed === 0) return `I ran your code against ${total} hidden test${total === 1 ? '' : 's'} and all of them pass. Nice.`;
+  const f = run.firstFailure;
+  const lead = `I ran your code against ${total} hidden tests: ${run.passed} pass and ${run.failed} fail.`;
+  if (!f) return `${lead} Which cases do you think could break it?`;
+  const input = clip(f.input);
+  switch (f.verdict) {
+    case 'fail': return `${lead} For the input ${code(input)} it returns ${code(clip(f.actual ?? 'nothing'))}, but the expected answer is ${code(clip(f.expected))}. Can you trace through that case?`;
+    case 'timeout': return `${lead} On the input ${code(input)} it ran out of time — where could it loop forever or do too much work?`;
+    case 'memory-limit': return `${lead} On the input ${code(input)} it ran out of memory — what is growing without bound?`;
+    case 'output-limit': return `${lead} On the input ${code(input)} it printed too much output — maybe a debug print inside a loop?`;
+    case 'error': return `${lead} On the input ${code(input)} it crashed: ${clip(f.error ?? 'an error')}. What happens on that line?`;
+    case 'pass': return lead;
+  }
+}
+
+/** Long silence with no typing: offer the next hint, or an opening to talk. */
+export function idleNudge(problem: ProblemSpec, given: number): string {
+  if (given >= problem.hints.length) return "You've gone quiet — no rush. Tell me where you're stuck and we'll work it out together.";
+  const lead = given === 0 ? "You've been quiet for a bit, so here's a small nudge:" : "Still thinking? Here's another hint:";
+  return `${lead} ${plain(problem.hints[given])}`;
+}
+
+const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text);

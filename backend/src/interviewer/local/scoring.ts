@@ -1,7 +1,7 @@
 // Deterministic scoring of a finished interview: each dimension from transcript and code signals, each
 // score backed by quoted evidence so the candidate can see why.
 import { DIMENSIONS, type Band, type Dimension, type DimensionScore, type Evidence } from '../../../../protocol/src/domain';
-import type { EvaluationDraft, InterviewContext, TurnRecord } from '../interviewer';
+import type { EvaluationDraft, InterviewContext, TestRunSummary, TurnRecord } from '../interviewer';
 import { analyzeCode, linesBeyondStarter, starterKey, type CodeInsight, type Finding } from './codeInsight';
 import { complexityRank, readAnswer, type CandidateReading } from './intents';
 import { parseMemory } from './memory';
@@ -22,6 +22,18 @@ interface Facts {
   code: { insight: CodeInsight; written: number; seq: number | null } | null;
   hints: number;
   clarifying: number;
+  /** The latest run of the hidden tests that actually ran, or null. */
+  tests: TestRunSummary | null;
+  /** The candidate ran the tests on their own initiative. */
+  selfTested: boolean;
+}
+
+function testsEvidence(run: TestRunSummary): Evidence {
+  const total = run.passed + run.failed;
+  const f = run.firstFailure;
+  const quote = run.failed === 0 ? `All ${total} hidden tests pass.`
+    : `${run.failed} of ${total} hidden tests fail${f ? `; first failing input ${cut(f.input)} (${f.verdict})` : ''}.`;
+  return { kind: 'signal', ref: run.snapshotSeq, line: null, quote };
 }
 
 const QUOTE_MAX = 160;
@@ -52,6 +64,11 @@ function problemSolving(facts: Facts): Scored {
     evidence.push(codeEvidence(facts, nested));
     notes.push('left a quadratic loop in the code');
   }
+  if (facts.tests && facts.tests.failed > 0) {
+    points -= 1;
+    evidence.push(testsEvidence(facts.tests));
+    notes.push('ended with a solution that fails hidden tests');
+  }
   if (facts.hints > 0) {
     points -= Math.ceil(facts.hints / 2);
     evidence.push(signal(`Needed ${facts.hints} of ${facts.ctx.problem.hints.length} hints.`));
@@ -78,9 +95,16 @@ function coding(facts: Facts): Scored {
   if (errors.length === 0 && code.written >= 3) points += 1;
   points -= Math.min(2, errors.length);
   evidence.push(...errors.slice(0, 2).map((f) => codeEvidence(facts, f)));
+  const tests = facts.tests;
+  if (tests) {
+    // Hidden tests are the strongest signal of correctness: failures cost more than structure earns.
+    points += tests.failed === 0 ? 1 : -2;
+    evidence.push(testsEvidence(tests));
+  }
   if (evidence.length === 0) evidence.push(signal(`Wrote ${code.written} lines, but no function, loop or return was found.`));
   const size = insight.lineKeys.length;
-  const note = errors.length > 0 ? `left ${errors.length} error${errors.length === 1 ? '' : 's'} flagged by the editor`
+  const note = tests && tests.failed > 0 ? `wrote code that fails ${tests.failed} of ${tests.passed + tests.failed} hidden tests`
+    : errors.length > 0 ? `left ${errors.length} error${errors.length === 1 ? '' : 's'} flagged by the editor`
     : structure && ret ? `wrote a complete-looking ${size}-line solution` : `wrote ${size} lines of partial code`;
   return { dimension: 'coding', score: clamp(points), evidence, note };
 }
@@ -112,10 +136,12 @@ function verification(facts: Facts): Scored {
     facts.heard.find((h) => TESTED.test(h.turn.text)),
   ].filter((h): h is Heard => h !== undefined);
   const evidence = [...new Map(found.map((h) => [h.turn.seq, h])).values()].map(turnEvidence);
+  if (facts.selfTested) evidence.push(signal('Ran the hidden tests on their own initiative.'));
+  const checks = found.length + (facts.selfTested ? 1 : 0);
   if (evidence.length === 0) evidence.push(signal('No testing, walk-through or edge-case discussion was heard.'));
-  const note = found.length >= 2 ? 'walked through examples and considered edge cases'
-    : found.length === 1 ? 'did some checking, but not a full walk-through with edge cases' : 'did not test the solution';
-  return { dimension: 'verification', score: clamp(1 + found.length), evidence, note };
+  const note = checks >= 2 ? 'walked through examples and considered edge cases'
+    : checks === 1 ? 'did some checking, but not a full walk-through with edge cases' : 'did not test the solution';
+  return { dimension: 'verification', score: clamp(1 + checks), evidence, note };
 }
 
 export function bandFor(overall: number): Band {
@@ -151,6 +177,8 @@ export function evaluateInterview(ctx: InterviewContext): EvaluationDraft {
     ctx, heard, hints: memory.hintsGiven,
     code: insight && ctx.code ? { insight, written, seq: ctx.code.snapshotSeq } : null,
     clarifying: Math.max(memory.clarifyingQuestions, heard.filter((h) => h.r.topics.length > 0 && BEFORE_CODE.has(h.turn.stage)).length),
+    tests: [...ctx.testRuns].reverse().find((r) => !r.missing && r.passed + r.failed > 0) ?? null,
+    selfTested: ctx.testRuns.some((r) => r.requestedBy === 'candidate'),
   };
 
   if (heard.length === 0 && written === 0) {

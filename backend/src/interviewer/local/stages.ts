@@ -1,7 +1,7 @@
 // The local interviewer's stage machine: given the interview so far and one event, decide what to say,
 // which stage comes next and what to remember. Pure, so a scripted interview can be replayed in tests.
 import { assertNever, STAGES, type Stage } from '../../../../protocol/src/domain';
-import type { InterviewContext, InterviewerEvent, InterviewerMemory } from '../interviewer';
+import type { InterviewContext, InterviewerEvent, InterviewerMemory, TestRunSummary } from '../interviewer';
 import {
   analyzeCode, chooseFocus, linesBeyondStarter, rememberCode, significantChange, starterKey,
 } from './codeInsight';
@@ -22,6 +22,8 @@ export interface TurnPlan {
   stage: Stage;
   memory: InterviewerMemory;
   end: boolean;
+  /** Ask the candidate's machine to run the hidden tests after this turn. */
+  runTests: boolean;
 }
 
 interface Turn extends TurnPlan {
@@ -131,7 +133,25 @@ function discussApproach(turn: Turn, r: CandidateReading): void {
 function startTesting(turn: Turn): void {
   const written = noteCodeSilently(turn);
   turn.say.push(say.startTesting(turn.ctx.problem, written > 0));
-  if (written > 0) { moveTo(turn, 'test'); markAsked(turn, 'walkthrough'); }
+  if (written > 0) { moveTo(turn, 'test'); markAsked(turn, 'walkthrough'); turn.runTests = true; }
+}
+
+/** Results from the candidate's machine: confront a failing case, or acknowledge the pass and move on. */
+function onTestsCompleted(turn: Turn, run: TestRunSummary): void {
+  turn.say.push(say.testResults(run, turn.ctx.problem));
+  if (run.failed > 0 && turn.stage === 'code') moveTo(turn, 'test');
+  if (run.failed === 0 && !run.missing && turn.stage === 'test' && asked(turn, 'walkthrough') && !asked(turn, 'edge-case')) {
+    markAsked(turn, 'edge-case');
+    turn.say.push(say.askEdgeCase(turn.ctx.problem));
+  }
+}
+
+/** Silence with no typing while the candidate should be working: offer help, one level at a time. */
+function onIdle(turn: Turn): boolean {
+  if (!['clarify', 'approach', 'code'].includes(turn.stage)) return false;
+  turn.say.push(say.idleNudge(turn.ctx.problem, turn.memory.hintsGiven));
+  turn.memory.hintsGiven = Math.min(turn.memory.hintsGiven + 1, turn.ctx.problem.hints.length);
+  return true;
 }
 
 function askFinalComplexity(turn: Turn, question: string = say.askFinalComplexity): void {
@@ -191,7 +211,7 @@ function nudgeOn(turn: Turn, stage: Stage): void {
 
 /** Decides one interviewer turn, or returns null when the interviewer should stay silent. */
 export function planTurn(ctx: InterviewContext, event: InterviewerEvent): TurnPlan | null {
-  const turn: Turn = { ctx, seed: ctx.turns.length, say: [], stage: ctx.stage, memory: parseMemory(ctx.memory), end: false };
+  const turn: Turn = { ctx, seed: ctx.turns.length, say: [], stage: ctx.stage, memory: parseMemory(ctx.memory), end: false, runTests: false };
   turn.memory = { ...turn.memory, asked: [...turn.memory.asked], quotedLineKeys: [...turn.memory.quotedLineKeys] };
   switch (event.kind) {
     case 'session-start':
@@ -204,8 +224,15 @@ export function planTurn(ctx: InterviewContext, event: InterviewerEvent): TurnPl
     case 'candidate-answer':
       onAnswer(turn, event.text);
       break;
+    case 'tests-completed':
+      if (ctx.stage === 'wrap-up') return null;
+      onTestsCompleted(turn, event.run);
+      break;
+    case 'candidate-idle':
+      if (!onIdle(turn)) return null;
+      break;
     default: return assertNever(event, 'interviewer event');
   }
-  const changed = turn.say.length > 0 || turn.stage !== ctx.stage || turn.end;
-  return changed ? { say: turn.say, stage: turn.stage, memory: turn.memory, end: turn.end } : null;
+  const changed = turn.say.length > 0 || turn.stage !== ctx.stage || turn.end || turn.runTests;
+  return changed ? { say: turn.say, stage: turn.stage, memory: turn.memory, end: turn.end, runTests: turn.runTests } : null;
 }

@@ -89,6 +89,7 @@ export class OpenAiInterviewer implements Interviewer {
     }
     if (actions.stage !== ctx.stage) yield { kind: 'stage', stage: actions.stage };
     if (!sameMemory(actions.memory, ctx.memory)) yield { kind: 'memory', memory: actions.memory };
+    if (actions.runTests) yield { kind: 'run-tests' };
     if (actions.end) yield { kind: 'end' };
   }
 

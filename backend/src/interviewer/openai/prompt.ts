@@ -116,6 +116,15 @@ function eventNote(event: InterviewerEvent, stage: Stage): string {
       return 'Reply to the candidate\'s last message.';
     case 'code-settled':
       return 'The candidate\'s code just changed and went quiet. Comment only if something is worth a question (quote the line); otherwise reply with an empty message and no tool calls.';
+    case 'tests-completed': {
+      const { run } = event;
+      if (run.missing) return `The candidate's machine could not run the tests: ${run.missing} Say so briefly and continue by hand.`;
+      const f = run.firstFailure;
+      const failure = f ? ` First failing case: input ${f.input}, expected ${f.expected}, got ${f.actual ?? f.error ?? f.verdict} (${f.verdict}).` : '';
+      return `The hidden tests just ran on the candidate's code: ${run.passed} passed, ${run.failed} failed.${failure} React to the result: confront a failing case concretely without giving the fix, or acknowledge the pass and move on.`;
+    }
+    case 'candidate-idle':
+      return `The candidate has been silent and has not typed for ${Math.round(event.idleMs / 1000)} seconds. Offer a gentle nudge (the next hint level, calling give_hint), or ask where they are stuck.`;
     default: return assertNever(event, 'interviewer event');
   }
 }

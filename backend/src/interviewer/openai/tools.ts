@@ -14,6 +14,10 @@ const TOOLS = {
     description: 'Record that your reply gives the candidate a hint.',
     schema: z.object({ level: z.number().int().min(1).describe('Number of the problem hint you are giving, 1 = gentlest') }),
   },
+  run_tests: {
+    description: "Run the problem's hidden tests on the candidate's current code (on their machine); the results arrive as a new event.",
+    schema: z.object({}),
+  },
   end_interview: {
     description: 'End the interview after this reply (your closing words must be in the reply).',
     schema: z.object({}),
@@ -64,6 +68,7 @@ export interface TurnActions {
   stage: Stage;
   memory: InterviewerMemory;
   end: boolean;
+  runTests: boolean;
   /** Calls that were ignored, with the reason, for the log. */
   rejected: { call: ToolCall; reason: string }[];
 }
@@ -82,7 +87,7 @@ function parseArguments(text: string): unknown {
 
 /** Applies the valid calls in order; an invalid one is reported and skipped, never thrown. */
 export function applyToolCalls(calls: readonly ToolCall[], start: ActionContext): TurnActions {
-  const actions: TurnActions = { stage: start.stage, memory: { ...start.memory }, end: false, rejected: [] };
+  const actions: TurnActions = { stage: start.stage, memory: { ...start.memory }, end: false, runTests: false, rejected: [] };
   for (const call of calls) {
     let raw: unknown;
     try { raw = parseArguments(call.arguments); } catch { actions.rejected.push({ call, reason: 'arguments are not JSON' }); continue; }
@@ -109,6 +114,11 @@ function applyOne(name: string, raw: unknown, actions: TurnActions, start: Actio
       if (!args.success) return `invalid arguments: ${args.error.issues.map((i) => i.message).join('; ')}`;
       if (args.data.level > start.hintCount) return `level ${args.data.level} but the problem has ${start.hintCount} hints`;
       actions.memory.hintsGiven = Math.min(actions.memory.hintsGiven + 1, start.hintCount);
+      return null;
+    }
+    case 'run_tests': {
+      if (!TOOLS.run_tests.schema.safeParse(raw).success) return 'invalid arguments';
+      actions.runTests = true;
       return null;
     }
     case 'end_interview': {

@@ -49,7 +49,7 @@ describe('OpenAI interviewer against a local fake server', () => {
     assert.equal(request.headers.authorization, `Bearer ${TEST_KEY}`);
     assert.equal(request.body.model, 'fake-model');
     assert.equal(request.body.stream, true);
-    assert.deepEqual(request.body.tools?.map((t) => t.function.name), ['advance_stage', 'give_hint', 'end_interview']);
+    assert.deepEqual(request.body.tools?.map((t) => t.function.name), ['advance_stage', 'give_hint', 'run_tests', 'end_interview']);
     const prompt = fake.promptOf(0);
     assert.ok(prompt.includes(problemWithHiddenTests.statement));
     assert.ok(prompt.includes(' 6|       return [seen.get(need), i];'));

@@ -5,7 +5,7 @@ import { JS_HASHMAP } from '../fixtures';
 import { HIDDEN_MARKERS, problemWithHiddenTests } from './support';
 
 function context(overrides: Partial<InterviewContext> = {}): InterviewContext {
-  return { problem: problemWithHiddenTests, stage: 'code', turns: [], code: null, memory: initialMemory(), elapsedMs: 0, ...overrides };
+  return { problem: problemWithHiddenTests, stage: 'code', turns: [], code: null, memory: initialMemory(), elapsedMs: 0, testRuns: [], ...overrides };
 }
 
 const answer = (text: string): InterviewerEvent => ({ kind: 'candidate-answer', text });
