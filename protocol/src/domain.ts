@@ -135,7 +135,8 @@ export const Evidence = z.object({
   kind: z.enum(['turn', 'code', 'signal']),
   /** Turn seq for kind 'turn', snapshot seq for kind 'code'. */
   ref: z.number().int().nullable(),
-  line: z.number().int().nullable(),
+  /** 1-based line of the snapshot, as people count lines. */
+  line: z.number().int().min(1).nullable(),
   quote: z.string(),
 });
 export type Evidence = z.infer<typeof Evidence>;

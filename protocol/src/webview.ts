@@ -39,7 +39,7 @@ export const WebviewReadyMessage = z.object({ type: z.literal('ready'), view: z.
 export const WebviewAnswerMessage = z.object({ type: z.literal('answer/submit'), text: z.string().trim().min(1) });
 export const WebviewEndMessage = z.object({ type: z.literal('session/end') });
 /** Reveal a line of the solution file (evidence links in the report). */
-export const WebviewRevealLineMessage = z.object({ type: z.literal('code/revealLine'), line: z.number().int().min(0) });
+export const WebviewRevealLineMessage = z.object({ type: z.literal('code/revealLine'), /** 1-based */ line: z.number().int().min(1) });
 
 export const WebviewToHostMessage = z.discriminatedUnion('type', [
   WebviewReadyMessage, WebviewAnswerMessage, WebviewEndMessage, WebviewRevealLineMessage,

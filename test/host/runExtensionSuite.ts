@@ -39,18 +39,24 @@ async function main(): Promise<number> {
   let host: CodeServerHost | undefined;
   const stop = async (signal: string) => {
     await host?.dispose();
+    await stopAllTestBackends();
     console.error(`stopped by ${signal}`);
     process.exit(130);
   };
   process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
-    host = await startCodeServer();
+    const backend = await startTestServer();
+    lap(`test backend up at ${backend.url}`);
+    host = await startCodeServer({ settings: { 'mocktalk.server.url': backend.url } });
     lap(`code-server up at ${host.url}`);
-    // The extension host may not see our env: hand it its config through a file beside the bundle.
+    // The extension host may not see our env: hand it its config through a file beside the bundle
+    // (with the user settings file, so the suite can check no secret ended up in it).
     const countsFile = path.join(host.tempDir, 'counts.json');
     const outputFile = path.join(host.tempDir, 'output.txt');
-    fs.writeFileSync(path.join(testsDir, 'config.json'),
-      JSON.stringify({ countsFile, outputFile, grep: process.env.MOCKTALK_EXT_TEST_GREP || undefined }));
+    fs.writeFileSync(path.join(testsDir, 'config.json'), JSON.stringify({
+      countsFile, outputFile, grep: process.env.MOCKTALK_EXT_TEST_GREP || undefined,
+      serverUrl: backend.url, userSettingsFile: path.join(host.tempDir, 'user-data', 'User', 'settings.json'),
+    }));
 
     const result = await host.runExtensionTests({
       extensionDevelopmentPath: root, extensionTestsPath: path.join(testsDir, 'index.js'), timeoutMs,
@@ -70,6 +76,7 @@ async function main(): Promise<number> {
     return !result.timedOut && result.exitCode === 0 && counts ? 0 : 1;
   } finally {
     await host?.dispose();
+    await stopAllTestBackends();
     lap('disposed');
   }
 }

@@ -57,7 +57,7 @@ export const evaluation = EvaluationView.parse({
       { kind: 'turn', ref: 4, line: null, quote: 'store each number in a map and look up target minus the current value' },
     ] },
     { dimension: 'coding', score: 3, evidence: [
-      { kind: 'code', ref: 2, line: 3, quote: 'if (seen.has(target - n)) return [seen.get(target - n), i];' },
+      { kind: 'code', ref: 2, line: 4, quote: 'if (seen.has(target - n)) return [seen.get(target - n), i];' },
     ] },
     { dimension: 'communication', score: 4, evidence: [
       { kind: 'turn', ref: 2, line: null, quote: 'Can the array contain negative numbers?' },

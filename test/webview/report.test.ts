@@ -43,7 +43,7 @@ describe('webview: report view', function () {
     const link = page.locator('.evidence__link[data-kind="code"]');
     assert.equal(await link.textContent(), 'Line 4');
     await link.click();
-    assert.deepEqual((await view!.posted()).at(-1), { type: 'code/revealLine', line: 3 });
+    assert.deepEqual((await view!.posted()).at(-1), { type: 'code/revealLine', line: 4 });
     assert.equal(await page.locator('.code-view__line--highlighted').getAttribute('data-line'), '4');
   });
 

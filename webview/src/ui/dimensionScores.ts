@@ -51,7 +51,7 @@ function evidenceTarget(evidence: Evidence): { label: string; title: string } | 
   }
   if (evidence.kind === 'code' && evidence.line !== null) {
     // Lines are 0-based on the wire, 1-based on screen like the editor's gutter.
-    return { label: `Line ${evidence.line + 1}`, title: 'Reveal this line in the editor' };
+    return { label: `Line ${evidence.line}`, title: 'Reveal this line in the editor' };
   }
   return null;
 }

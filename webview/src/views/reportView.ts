@@ -74,7 +74,7 @@ export class ReportView {
       this.transcript?.highlight(evidence.ref);
     } else if (evidence.kind === 'code' && evidence.line !== null) {
       // The editor may still have the solution open; the listing here shows it either way when it is the final snapshot.
-      if (this.code && evidence.ref === this.code.snapshotSeq) this.code.view.highlightLine(evidence.line);
+      if (this.code && evidence.ref === this.code.snapshotSeq) this.code.view.highlightLine(evidence.line - 1);
       this.bridge.post({ type: 'code/revealLine', line: evidence.line });
     }
   }

@@ -1,0 +1,73 @@
+// Every identifier the manifest (package.json `contributes`) and the code share, in one place.
+import * as vscode from 'vscode';
+import { LANGUAGES, type Language } from '../../protocol/src/domain';
+
+export const EXTENSION_ID = 'mocktalk.mocktalk';
+
+export const COMMANDS = {
+  startInterview: 'mocktalk.startInterview',
+  endInterview: 'mocktalk.endInterview',
+  showInterview: 'mocktalk.showInterview',
+  signIn: 'mocktalk.signIn',
+  signOut: 'mocktalk.signOut',
+  openReport: 'mocktalk.openReport',
+  refreshInterviews: 'mocktalk.refreshInterviews',
+  deleteInterview: 'mocktalk.deleteInterview',
+} as const;
+
+export const VIEWS = { container: 'mocktalk', interviews: 'mocktalk.interviews' } as const;
+
+export const PANELS = { interview: 'mocktalk.interview', report: 'mocktalk.report' } as const;
+
+/** Context keys used in `when` clauses of the manifest. */
+export const CONTEXT_KEYS = {
+  signedIn: 'mocktalk.signedIn',
+  interviewActive: 'mocktalk.interviewActive',
+} as const;
+
+export const SETTINGS = {
+  section: 'mocktalk',
+  serverUrl: 'server.url',
+  language: 'interview.language',
+  solutionFolder: 'interview.solutionFolder',
+} as const;
+
+export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
+
+/** Keys in workspaceState / SecretStorage. */
+export const STORAGE_KEYS = {
+  activeInterview: 'mocktalk.activeInterview',
+  tokenPrefix: 'mocktalk.token:',
+} as const;
+
+export const SOLUTION_EXTENSIONS: Record<Language, string> = { javascript: 'js', typescript: 'ts', python: 'py' };
+
+const settings = () => vscode.workspace.getConfiguration(SETTINGS.section);
+
+/** The server's base URL without a trailing slash (a pasted "http://host:8787/" must still work). */
+export function serverUrl(): string {
+  const value = settings().get<string>(SETTINGS.serverUrl, DEFAULT_SERVER_URL).trim();
+  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, '');
+}
+
+export function preferredLanguage(): Language {
+  const value = settings().get<string>(SETTINGS.language, 'javascript');
+  return (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : 'javascript';
+}
+
+/** Where solution files go: the setting, else `<first workspace folder>/mocktalk`, else global storage. */
+export function solutionFolder(globalStorage: vscode.Uri): vscode.Uri {
+  const configured = settings().get<string>(SETTINGS.solutionFolder, '').trim();
+  const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (configured) {
+    const expanded = configured.replace(/^~(?=$|[\\/])/, process.env.HOME ?? process.env.USERPROFILE ?? '~');
+    if (/^([\\/]|[A-Za-z]:[\\/])/.test(expanded)) return vscode.Uri.file(expanded);
+    // A relative path is relative to the workspace, like most path settings.
+    return vscode.Uri.joinPath(workspace ?? globalStorage, expanded);
+  }
+  return workspace ? vscode.Uri.joinPath(workspace, 'mocktalk') : vscode.Uri.joinPath(globalStorage, 'solutions');
+}
+
+export function affectsServerUrl(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.serverUrl}`);
+}

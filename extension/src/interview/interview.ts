@@ -1,0 +1,148 @@
+// One running interview in this window: its connection, its code sync and the transcript the panel redraws from.
+import * as vscode from 'vscode';
+import { assertNever, type EvaluationView, type TurnView } from '../../../protocol/src/domain';
+import type { ServerMessage, SessionInfo } from '../../../protocol/src/session';
+import type { HostToWebviewMessage } from '../../../protocol/src/webview';
+import {
+  SessionSocket, type FatalError, type SessionTarget, type StatusChange,
+} from '../connection/sessionSocket';
+import { CodeSync } from '../editor/codeSync';
+
+export interface InterviewParams {
+  serverUrl: string;
+  token: string;
+  target: SessionTarget;
+  solutionUri: vscode.Uri;
+  /** Turns the window already knows (a restored panel's state); the server replays only later ones. */
+  knownTurns?: TurnView[];
+}
+
+export class Interview implements vscode.Disposable {
+  private readonly relayed = new vscode.EventEmitter<HostToWebviewMessage>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly ended = new vscode.EventEmitter<EvaluationView>();
+  private readonly fatal = new vscode.EventEmitter<FatalError>();
+  /** Server messages and connection changes for the panel, with replays the window already has removed. */
+  readonly onPanelMessage = this.relayed.event;
+  /** Session, stage, turns or connection changed (status bar, persisted lastSeq). */
+  readonly onDidChange = this.changed.event;
+  readonly onDidEnd = this.ended.event;
+  readonly onFatal = this.fatal.event;
+
+  readonly solutionUri: vscode.Uri;
+  private readonly socket: SessionSocket;
+  private readonly codeSync: CodeSync;
+  private sessionValue: SessionInfo | null = null;
+  private readonly turnsBySeq = new Map<number, TurnView>();
+  private evaluationValue: EvaluationView | null = null;
+  private connectionValue: StatusChange = { status: 'connecting', detail: null };
+  private readonly joinWaiters: ((session: SessionInfo) => void)[] = [];
+  private readonly disposables: vscode.Disposable[] = [this.relayed, this.changed, this.ended, this.fatal];
+
+  constructor(params: InterviewParams, private readonly log: vscode.LogOutputChannel) {
+    this.solutionUri = params.solutionUri;
+    for (const turn of params.knownTurns ?? []) this.turnsBySeq.set(turn.seq, turn);
+    this.socket = new SessionSocket({
+      serverUrl: params.serverUrl, token: params.token, target: params.target,
+      log: (line) => log.info(`[socket] ${line}`),
+    });
+    this.socket.onMessage.on((m) => this.receive(m));
+    this.socket.onStatus.on((change) => {
+      // Once ended, the closing socket is no news: the panel keeps showing the result, not "offline".
+      if (this.isEnded) return;
+      this.connectionValue = change;
+      this.relayed.fire({ type: 'connection/didChange', ...change });
+      this.changed.fire();
+    });
+    this.socket.onFatal.on((error) => this.fatal.fire(error));
+    this.codeSync = new CodeSync(params.solutionUri, this.socket, log);
+    this.disposables.push(this.codeSync);
+  }
+
+  get session(): SessionInfo | null { return this.sessionValue; }
+  get sessionId(): string | null { return this.socket.sessionId; }
+  get lastSeq(): number { return this.socket.lastSeq; }
+  get connection(): StatusChange { return this.connectionValue; }
+  get evaluation(): EvaluationView | null { return this.evaluationValue; }
+  get isEnded(): boolean { return this.sessionValue?.state === 'ended' || this.evaluationValue !== null; }
+  get turns(): TurnView[] { return [...this.turnsBySeq.values()].sort((a, b) => a.seq - b.seq); }
+
+  connect(): void {
+    this.socket.connect();
+  }
+
+  /** Resolves when the server has created or resumed the session. */
+  joined(timeoutMs = 30_000): Promise<SessionInfo> {
+    if (this.sessionValue) return Promise.resolve(this.sessionValue);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('The server did not start the interview in time.')), timeoutMs);
+      const subscription = this.fatal.event((e) => { clearTimeout(timer); reject(new Error(e.message)); });
+      this.joinWaiters.push((session) => { clearTimeout(timer); subscription.dispose(); resolve(session); });
+    });
+  }
+
+  snapshot(): Extract<HostToWebviewMessage, { type: 'interview/snapshot' }> {
+    return { type: 'interview/snapshot', session: this.sessionValue, turns: this.turns, connection: this.connectionValue.status };
+  }
+
+  submitAnswer(text: string): void {
+    this.socket.submitAnswer(text);
+  }
+
+  /** Sends the last keystrokes, then asks the server to end and score the session. */
+  async end(): Promise<EvaluationView> {
+    if (this.evaluationValue) return this.evaluationValue;
+    this.codeSync.flush();
+    return this.socket.end();
+  }
+
+  dispose(): void {
+    this.socket.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private receive(message: ServerMessage): void {
+    switch (message.type) {
+      case 'session/didJoin':
+        this.sessionValue = message.session;
+        for (const resolve of this.joinWaiters.splice(0)) resolve(message.session);
+        break;
+      case 'turn/didComplete':
+        this.turnsBySeq.set(message.turn.seq, message.turn);
+        break;
+      case 'session/didChangeState':
+        if (this.sessionValue) this.sessionValue = { ...this.sessionValue, state: message.state, stage: message.stage };
+        break;
+      case 'turn/didStart':
+        if (this.sessionValue) this.sessionValue = { ...this.sessionValue, stage: message.stage };
+        break;
+      case 'session/didEnd':
+        this.evaluationValue = message.evaluation;
+        if (this.sessionValue) {
+          this.sessionValue = { ...this.sessionValue, state: 'ended', endedAt: this.sessionValue.endedAt ?? new Date().toISOString() };
+        }
+        break;
+      case 'error':
+        if (message.message) this.log.warn(`server error ${message.code}: ${message.message}`);
+        break;
+      case 'welcome':
+        return; // the socket's business, nothing to show
+      case 'tests/runRequested':
+        // The local test runner (extension/src/runner) is not wired into interviews yet; the panel has no use for it.
+        this.log.info(`the server asked for test run ${message.run.runId}; running tests is not wired in yet`);
+        return;
+      case 'turn/delta': case 'code/resyncRequested':
+        break;
+      default:
+        assertNever(message, 'server message');
+    }
+    this.relayed.fire(message);
+    if (message.type !== 'turn/delta') this.changed.fire();
+    if (message.type === 'session/didEnd') {
+      // Nothing more to score or say: stop syncing and hang up (the socket would otherwise reconnect forever).
+      this.codeSync.dispose();
+      this.socket.dispose();
+      this.ended.fire(message.evaluation);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+// The live interview panel: relays an Interview's messages to the webview and the candidate's actions back.
+import * as vscode from 'vscode';
+import { assertNever } from '../../../protocol/src/domain';
+import type { HostToWebviewMessage } from '../../../protocol/src/webview';
+import { PANELS } from '../config';
+import type { Interview } from '../interview/interview';
+import { onValidMessage, renderPanel } from './webviewSetup';
+
+const TITLE = 'Mocktalk Interview';
+
+export class InterviewPanel implements vscode.Disposable {
+  private readonly endRequested = new vscode.EventEmitter<void>();
+  private readonly disposed = new vscode.EventEmitter<void>();
+  /** The candidate pressed End in the panel. */
+  readonly onDidRequestEnd = this.endRequested.event;
+  readonly onDidDispose = this.disposed.event;
+
+  /** The webview said `ready` and has not been torn down since (it is, whenever the panel is hidden). */
+  private ready = false;
+  private isDisposed = false;
+  private interview: Interview | null = null;
+  private interviewSubscription: vscode.Disposable | null = null;
+  private readonly disposables: vscode.Disposable[] = [this.endRequested];
+
+  static create(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, column: vscode.ViewColumn): InterviewPanel {
+    const panel = vscode.window.createWebviewPanel(PANELS.interview, TITLE, { viewColumn: column, preserveFocus: true });
+    return new InterviewPanel(panel, extensionUri, log);
+  }
+
+  /** For the serializer: VS Code recreated the panel after a window reload. */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): InterviewPanel {
+    return new InterviewPanel(panel, extensionUri, log);
+  }
+
+  private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'mocktalk.svg');
+    renderPanel(panel, extensionUri, 'interview');
+    this.disposables.push(
+      onValidMessage(panel, log, (message) => {
+        switch (message.type) {
+          case 'ready':
+            this.ready = true;
+            return this.post(this.interview?.snapshot() ?? { type: 'interview/snapshot', session: null, turns: [], connection: 'offline' });
+          case 'answer/submit': return this.interview?.submitAnswer(message.text);
+          case 'session/end': return this.endRequested.fire();
+          case 'code/revealLine': return void this.revealLine(message.line);
+          default: return assertNever(message, 'webview message');
+        }
+      }),
+      panel.onDidChangeViewState(() => { if (!panel.visible) this.ready = false; }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** Shows this interview in the panel (replacing any previous one). */
+  attach(interview: Interview): void {
+    this.interviewSubscription?.dispose();
+    this.interview = interview;
+    this.interviewSubscription = interview.onPanelMessage((m) => this.post(m));
+    if (this.ready) this.post(interview.snapshot());
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.interviewSubscription?.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+    this.panel.dispose(); // no-op when VS Code already disposed it
+    this.disposed.fire();
+    this.disposed.dispose();
+  }
+
+  private post(message: HostToWebviewMessage): void {
+    // Before `ready` nothing listens; the snapshot sent on `ready` carries everything missed.
+    if (!this.ready) return;
+    void this.panel.webview.postMessage(message).then(undefined, (err: unknown) => {
+      this.log.warn('posting to the interview panel failed:', err instanceof Error ? err.message : String(err));
+    });
+  }
+
+  private async revealLine(line: number): Promise<void> {
+    const uri = this.interview?.solutionUri;
+    if (!uri) return;
+    const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const position = new vscode.Position(Math.min(line - 1, editor.document.lineCount - 1), 0); // line is 1-based
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+}

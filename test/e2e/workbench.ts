@@ -1,0 +1,85 @@
+// Playwright steps on the VS Code workbench (code-server): quick picks, input boxes, notifications, views.
+import type { Frame, Locator, Page } from 'playwright-core';
+
+const quickInput = (page: Page) => page.locator('.quick-input-widget');
+
+/** Waits for the quick input whose title contains `title`, so a step is never confused with the previous one. */
+async function quickInputTitled(page: Page, title: string): Promise<Locator> {
+  const widget = quickInput(page);
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 20_000 });
+  return widget;
+}
+
+/** Picks the row of a quick pick whose label is exactly `label`. */
+export async function pickQuickItem(page: Page, title: string, label: string): Promise<void> {
+  const widget = await quickInputTitled(page, title);
+  const row = widget.locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name').getByText(label, { exact: true }) }).first();
+  await row.waitFor({ timeout: 20_000 });
+  await row.click();
+}
+
+/** Types into an input box and accepts it with Enter. */
+export async function answerInputBox(page: Page, title: string, text: string): Promise<void> {
+  const widget = await quickInputTitled(page, title);
+  const input = widget.locator('input.input').first();
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Waits for a notification with `text`. This workbench version may file notifications in the
+ * notification center without a toast (the headless window never has focus), so look in both.
+ */
+export async function waitForNotification(page: Page, text: string | RegExp, timeoutMs = 30_000): Promise<string> {
+  const bell = page.locator('.statusbar-item[id="status.notifications"] a, .statusbar-item[id="status.notifications"]').first();
+  const center = page.locator('.notifications-center');
+  return until(`a notification "${String(text)}"`, async () => {
+    const toast = page.locator('.notification-toast', { hasText: text }).first();
+    if (await toast.isVisible()) return (await toast.innerText()).trim();
+    // The bell toggles the notification center, where every notification is listed.
+    if (!(await center.isVisible())) await bell.click();
+    const item = center.locator('.notification-list-item-message', { hasText: text }).first();
+    const found = await item.waitFor({ timeout: 1_000 }).then(() => item.innerText(), () => undefined);
+    if (await center.isVisible()) await bell.click();
+    return found?.trim();
+  }, timeoutMs);
+}
+
+/** Texts of the completed turns in the interview panel, in order. */
+export async function transcript(frame: Frame): Promise<{ speaker: 'interviewer' | 'candidate'; text: string }[]> {
+  return frame.locator('li.turn[data-seq]').evaluateAll((items) => items.map((li) => ({
+    speaker: li.classList.contains('turn--candidate') ? 'candidate' as const : 'interviewer' as const,
+    text: li.querySelector('.turn__text')?.textContent ?? '',
+  })));
+}
+
+export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Settings that make keyboard typing in Monaco produce exactly the typed text. */
+export const PLAIN_TYPING_SETTINGS = {
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoClosingComments': 'never',
+  'editor.autoClosingOvertype': 'never',
+  'editor.autoSurround': 'never',
+  'editor.autoIndent': 'none',
+  'editor.formatOnType': false,
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.acceptSuggestionOnEnter': 'off',
+  'editor.parameterHints.enabled': false,
+  'editor.wordBasedSuggestions': 'off',
+  'editor.inlineSuggest.enabled': false,
+  'editor.linkedEditing': false,
+  'workbench.tips.enabled': false,
+  'chat.commandCenter.enabled': false,
+};

@@ -1,0 +1,51 @@
+// Shared helpers of the in-host suite: the runner's config, the extension's test API, REST calls, polling.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MocktalkTestApi } from '../../extension/src/extension';
+import { EXTENSION_ID } from '../../extension/src/config';
+import { RestClient } from '../../extension/src/api/restClient';
+import type { TokenResponse } from '../../protocol/src/api';
+
+export interface SuiteConfig { serverUrl: string; userSettingsFile?: string }
+
+export function suiteConfig(): SuiteConfig {
+  const config = JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json'), 'utf8')) as Partial<SuiteConfig>;
+  if (!config.serverUrl) throw new Error('config.json has no serverUrl: run through `npm run test:extension`');
+  return { serverUrl: config.serverUrl, userSettingsFile: config.userSettingsFile };
+}
+
+export async function testApi(): Promise<MocktalkTestApi> {
+  const extension = vscode.extensions.getExtension<{ testing?: MocktalkTestApi }>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  const exports = await extension.activate();
+  if (!exports.testing) throw new Error('the extension did not expose its test API (not in ExtensionMode.Test?)');
+  return exports.testing;
+}
+
+export function rest(token?: string): RestClient {
+  return new RestClient({ baseUrl: suiteConfig().serverUrl, token });
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/** A fresh account made over REST (not through the extension). */
+export function registerViaRest(name: string): Promise<TokenResponse & { email: string }> {
+  const email = `${name}-${Math.random().toString(36).slice(2, 10)}@example.test`;
+  return rest().register({ email, password: PASSWORD, displayName: name }).then((r) => ({ ...r, email }));
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
