@@ -1,6 +1,6 @@
 // REST request and response bodies. The backend validates with these and generates /openapi.json from them.
 import { z } from 'zod';
-import { Difficulty, Language, Mode, ProblemSummary, Topic } from './domain';
+import { Difficulty, Dimension, Language, Mode, ProblemSummary, Topic } from './domain';
 
 export const Email = z.string().trim().toLowerCase().email().max(254);
 
@@ -41,6 +41,8 @@ export const CreateSessionRequest = z.object({
   difficulty: Difficulty.optional(),
   language: Language.default('javascript'),
   mode: Mode.default('text'),
+  /** Let the server choose the next problem from the candidate's weakest topics (ignored with problemSlug). */
+  adaptive: z.boolean().default(false),
 });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 
@@ -52,3 +54,13 @@ export type SessionListQuery = z.infer<typeof SessionListQuery>;
 
 export const IdParam = z.object({ id: z.uuid() });
 export const SlugParam = z.object({ slug: z.string().min(1).max(80) });
+
+/** The next problem for this candidate, chosen from their history, and why. */
+export const Recommendation = z.object({
+  problem: ProblemSummary,
+  topic: Topic,
+  difficulty: Difficulty,
+  weakestDimension: Dimension.nullable(),
+  reason: z.string(),
+});
+export type Recommendation = z.infer<typeof Recommendation>;

@@ -9,6 +9,7 @@ import { CodeSnapshot, Evaluation, InterviewSession, Problem, TestRun, Turn, typ
 import type { TestRunResult } from '../../../protocol/src/testRun';
 import { AppError, notFound } from '../http/errors';
 import { initialMemory, type EvaluationDraft } from '../interviewer/interviewer';
+import { recommendNext } from './recommendation';
 import {
   toCodeSnapshotView, toEvaluationView, toProblemPublic, toSessionSummary, toTurnView,
 } from './views';
@@ -39,7 +40,7 @@ export const contentHash = (text: string) => createHash('sha256').update(text).d
 
 export class SessionStore {
   async create(em: EntityManager, user: User, request: CreateSessionRequest): Promise<InterviewSession> {
-    const problem = await this.pickProblem(em, request);
+    const problem = await this.pickProblem(em, request, user);
     const session = em.create(InterviewSession, {
       user, problem, mode: request.mode, language: request.language, memory: initialMemory(), endedAt: null,
     });
@@ -47,7 +48,11 @@ export class SessionStore {
     return session;
   }
 
-  private async pickProblem(em: EntityManager, request: CreateSessionRequest): Promise<Problem> {
+  private async pickProblem(em: EntityManager, request: CreateSessionRequest, user: User): Promise<Problem> {
+    if (!request.problemSlug && request.adaptive) {
+      const { problem } = await recommendNext(em, user);
+      return em.findOneOrFail(Problem, { id: problem.id });
+    }
     if (request.problemSlug) {
       const problem = await em.findOne(Problem, { slug: request.problemSlug });
       if (!problem) throw notFound(`Problem "${request.problemSlug}"`);

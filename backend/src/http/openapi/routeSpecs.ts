@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   CreateSessionRequest, IdParam, LoginRequest, ProblemList, ProblemQuery, RegisterRequest, SessionListQuery, SlugParam,
-  TokenResponse, UserView,
+  Recommendation, TokenResponse, UserView,
 } from '../../../../protocol/src/api';
 import { ProblemPublic, ProblemSpec, SessionDetail, SessionSummary } from '../../../../protocol/src/domain';
 import { ErrorBody } from '../../../../protocol/src/errors';
@@ -57,7 +57,7 @@ export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
   RegisterRequest, LoginRequest, CreateSessionRequest, ProblemSpec,
 };
 export const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
-  ErrorBody, HealthStatus, ReadyStatus, TokenResponse, UserView, ProblemList, ProblemPublic, SessionSummary, SessionList,
+  ErrorBody, HealthStatus, ReadyStatus, TokenResponse, UserView, ProblemList, Recommendation, ProblemPublic, SessionSummary, SessionList,
   SessionDetail, AdminProblem,
 };
 
@@ -110,6 +110,11 @@ export const ROUTES = {
     operationId: 'listProblems', method: 'get', path: '/api/problems', tag: 'problems', access: 'user',
     summary: 'The question bank, by difficulty then title', query: ProblemQuery,
     responses: { 200: { description: 'Matching problems', schema: ProblemList } },
+  }),
+  recommendProblem: defineRoute({
+    operationId: 'recommendProblem', method: 'get', path: '/api/problems/recommended', tag: 'problems', access: 'user',
+    summary: "The next problem for the caller: their weakest topic at an adapted difficulty, and why",
+    responses: { 200: { description: 'The recommendation', schema: Recommendation } },
   }),
   getProblem: defineRoute({
     operationId: 'getProblem', method: 'get', path: '/api/problems/:slug', tag: 'problems', access: 'user',

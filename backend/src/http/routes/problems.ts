@@ -5,6 +5,8 @@ import { toProblemPublic, toProblemSummary } from '../../sessions/views';
 import { notFound } from '../errors';
 import { ROUTES } from '../openapi/routeSpecs';
 import type { RouteKit } from './mount';
+import { currentUser } from '../auth';
+import { recommendNext } from '../../sessions/recommendation';
 
 const difficultyRank = (p: Problem) => DIFFICULTIES.indexOf(p.difficulty);
 
@@ -17,6 +19,11 @@ export function problemRoutes({ route }: RouteKit): void {
     // Difficulty is an enum stored as text, so its natural order is applied here rather than in SQL.
     problems.sort((a, b) => difficultyRank(a) - difficultyRank(b) || a.title.localeCompare(b.title));
     ctx.body = { problems: problems.map(toProblemSummary) };
+  });
+
+  // Registered before :slug so "recommended" is not taken for a slug.
+  route(ROUTES.recommendProblem, async (ctx, { em }) => {
+    ctx.body = await recommendNext(em, currentUser(ctx));
   });
 
   route(ROUTES.getProblem, async (ctx, { params, em }) => {
