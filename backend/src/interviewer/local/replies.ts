@@ -1,6 +1,6 @@
 // What the local interviewer says. Variants are picked by a caller-supplied seed (usually the turn count),
 // so a scripted interview always gets the same words and tests stay stable.
-import { assertNever, type ProblemSpec, type Stage } from '../../../../protocol/src/domain';
+import { assertNever, type ProblemSpec, type Stage, type Topic } from '../../../../protocol/src/domain';
 import { quoteText, type Finding } from './codeInsight';
 import type { TestRunSummary } from '../interviewer';
 import type { ClarifyTopic } from './intents';
@@ -262,3 +262,30 @@ export function idleNudge(problem: ProblemSpec, given: number): string {
 }
 
 const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
+/** A harder variant for a candidate who solved the problem cleanly, by the problem's main topic. */
+const FOLLOW_UPS: Readonly<Record<Topic, string>> = {
+  'arrays-hashing': 'what if the input were a stream too large to keep in memory — what could you still answer, and with how much space?',
+  'two-pointers': 'what if the input were not sorted and you could not sort it — what would you change, and what would it cost?',
+  'sliding-window': 'what if the window condition had to hold for k different constraints at once?',
+  stack: 'what if the input arrived one element at a time and you had to answer after each one?',
+  'binary-search': 'what if the data were split across many sorted arrays — could you still search it in logarithmic time?',
+  'linked-lists': 'how would you do it in one pass with O(1) extra space, if you are not already?',
+  trees: 'what if the tree were too deep for the call stack — how would you do it iteratively?',
+  graphs: 'what if edges were added while you were answering queries — how would you keep answers up to date?',
+  heaps: 'what if k were close to n — is a heap still the right tool, or is there something faster on average?',
+  intervals: 'what if the intervals arrived one at a time and you had to keep the merged set up to date?',
+  'dynamic-programming': 'can you cut the memory down to O(1) or to one row of the table?',
+  strings: 'what if the text were Unicode with combining characters — what breaks in your solution?',
+};
+
+export function harderFollowUp(problem: ProblemSpec): string {
+  const topic = problem.topics[0];
+  return `That's a strong solution. Let's push a bit further: ${topic ? FOLLOW_UPS[topic] : FOLLOW_UPS['arrays-hashing']}`;
+}
+
+/** More scaffolding after a struggle: shrink the failing case and walk it together. */
+export function scaffold(run: TestRunSummary): string {
+  const input = run.firstFailure ? ` Take the failing input ${code(clip(run.firstFailure.input))} and shrink it to the smallest version that still breaks.` : '';
+  return `Let's slow down and do this together.${input} Tell me what your code does on it, line by line.`;
+}

@@ -140,6 +140,20 @@ function startTesting(turn: Turn): void {
 function onTestsCompleted(turn: Turn, run: TestRunSummary): void {
   turn.say.push(say.testResults(run, turn.ctx.problem));
   if (run.failed > 0 && turn.stage === 'code') moveTo(turn, 'test');
+  const earlierFailures = turn.ctx.testRuns.filter((r) => r.runId !== run.runId && r.failed > 0).length;
+  if (run.failed > 0 && (earlierFailures > 0 || turn.memory.hintsGiven > 0) && !asked(turn, 'scaffold')) {
+    markAsked(turn, 'scaffold'); // adapt down: a second failure or failing after hints
+    turn.say.push(say.scaffold(run));
+    return;
+  }
+  const clean = run.failed === 0 && !run.missing && earlierFailures === 0 && turn.memory.hintsGiven === 0;
+  const quadratic = readCode(turn.ctx)?.insight.findings.some((f) => f.kind === 'nested-loop' || f.kind === 'hidden-scan');
+  const linearTarget = (complexityRank(turn.ctx.problem.targetTime) ?? 99) < 4;
+  if (clean && !(quadratic && linearTarget) && !asked(turn, 'follow-up')) {
+    markAsked(turn, 'follow-up'); // adapt up: a clean, efficient solution earns a harder variant
+    turn.say.push(say.harderFollowUp(turn.ctx.problem));
+    return;
+  }
   if (run.failed === 0 && !run.missing && turn.stage === 'test' && asked(turn, 'walkthrough') && !asked(turn, 'edge-case')) {
     markAsked(turn, 'edge-case');
     turn.say.push(say.askEdgeCase(turn.ctx.problem));
