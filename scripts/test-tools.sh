@@ -53,12 +53,17 @@ apt_get() {
 APT_PKGS=()
 [ -x /usr/bin/chromium ] || APT_PKGS+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || APT_PKGS+=(libkrb5-dev)
+# Local speech engines for the voice pipeline's provider tests.
+[ -x /usr/bin/espeak-ng ] || APT_PKGS+=(espeak-ng)
+[ -x /usr/bin/flite ] || APT_PKGS+=(flite)
+[ -x /usr/bin/pocketsphinx_continuous ] || APT_PKGS+=(pocketsphinx)
+[ -f /usr/share/pocketsphinx/model/en-us/en-us.lm.bin ] || APT_PKGS+=(pocketsphinx-en-us)
 if [ ${#APT_PKGS[@]} -gt 0 ]; then
   say "apt-get install ${APT_PKGS[*]} (log: $LOG)"
   apt_get update -qq || fail "apt-get update"
   apt_get install -y -qq --no-install-recommends "${APT_PKGS[@]}" || fail "apt-get install ${APT_PKGS[*]}"
 else
-  say "apt packages present (chromium, libkrb5-dev)"
+  say "apt packages present (chromium, libkrb5-dev, espeak-ng, flite, pocketsphinx)"
 fi
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing after apt-get"
 
