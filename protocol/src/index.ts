@@ -5,3 +5,4 @@ export * from './limits';
 export * from './session';
 export * from './webview';
 export * from './testRun';
+export * from './audio';
