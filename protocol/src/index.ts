@@ -6,3 +6,4 @@ export * from './session';
 export * from './webview';
 export * from './testRun';
 export * from './audio';
+export * from './analytics';

@@ -5,6 +5,7 @@ import {
   CreateSessionRequest, IdParam, LoginRequest, ProblemList, ProblemQuery, RegisterRequest, SessionListQuery, SlugParam,
   Recommendation, TokenResponse, UserView,
 } from '../../../../protocol/src/api';
+import { AnalyticsOverview, AnalyticsQuery, Progress } from '../../../../protocol/src/analytics';
 import { ProblemPublic, ProblemSpec, SessionDetail, SessionSummary } from '../../../../protocol/src/domain';
 import { ErrorBody } from '../../../../protocol/src/errors';
 
@@ -58,7 +59,7 @@ export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
 };
 export const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   ErrorBody, HealthStatus, ReadyStatus, TokenResponse, UserView, ProblemList, Recommendation, ProblemPublic, SessionSummary, SessionList,
-  SessionDetail, AdminProblem,
+  SessionDetail, AdminProblem, Progress, AnalyticsOverview,
 };
 
 const noContent = (description: string): ResponseSpec => ({ description });
@@ -105,6 +106,16 @@ export const ROUTES = {
     operationId: 'getMe', method: 'get', path: '/api/me', tag: 'auth', access: 'user',
     summary: 'The signed-in user',
     responses: { 200: { description: 'The caller', schema: UserView } },
+  }),
+  progress: defineRoute({
+    operationId: 'getProgress', method: 'get', path: '/api/me/progress', tag: 'analytics', access: 'user',
+    summary: "The caller's per-dimension trends and weakest topics",
+    responses: { 200: { description: 'Progress over the last 100 finished interviews', schema: Progress } },
+  }),
+  adminAnalytics: defineRoute({
+    operationId: 'getAnalyticsOverview', method: 'get', path: '/api/admin/analytics', tag: 'analytics', access: 'admin',
+    summary: 'Sessions, bands, activity per day and problems over a time window', query: AnalyticsQuery,
+    responses: { 200: { description: 'The overview', schema: AnalyticsOverview } },
   }),
   listProblems: defineRoute({
     operationId: 'listProblems', method: 'get', path: '/api/problems', tag: 'problems', access: 'user',

@@ -7,6 +7,7 @@ import { toProblemSpec } from '../../sessions/views';
 import { AppError, conflict, notFound } from '../errors';
 import { ROUTES } from '../openapi/routeSpecs';
 import type { RouteKit } from './mount';
+import { overview } from '../../analytics/overview';
 
 async function findProblem(em: EntityManager, slug: string): Promise<Problem> {
   const problem = await em.findOne(Problem, { slug });
@@ -22,6 +23,10 @@ const inUse = (slug: string, sessions: number) =>
 const entityData = (spec: ProblemSpec) => ({ ...spec, topics: [...spec.topics] });
 
 export function adminRoutes({ route }: RouteKit): void {
+  route(ROUTES.adminAnalytics, async (ctx, { query, em }) => {
+    ctx.body = await overview(em, query.days);
+  });
+
   route(ROUTES.adminGetProblem, async (ctx, { params, em }) => {
     ctx.body = toProblemSpec(await findProblem(em, params.slug));
   });
