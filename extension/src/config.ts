@@ -1,6 +1,8 @@
 // Every identifier the manifest (package.json `contributes`) and the code share, in one place.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LANGUAGES, type Language } from '../../protocol/src/domain';
+import type { ToolchainOptions } from './runner/toolchains';
 
 export const EXTENSION_ID = 'mocktalk.mocktalk';
 
@@ -13,6 +15,7 @@ export const COMMANDS = {
   openReport: 'mocktalk.openReport',
   refreshInterviews: 'mocktalk.refreshInterviews',
   deleteInterview: 'mocktalk.deleteInterview',
+  runTests: 'mocktalk.runTests',
 } as const;
 
 export const VIEWS = { container: 'mocktalk', interviews: 'mocktalk.interviews' } as const;
@@ -30,6 +33,7 @@ export const SETTINGS = {
   serverUrl: 'server.url',
   language: 'interview.language',
   solutionFolder: 'interview.solutionFolder',
+  pythonPath: 'tests.pythonPath',
 } as const;
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
@@ -66,6 +70,17 @@ export function solutionFolder(globalStorage: vscode.Uri): vscode.Uri {
     return vscode.Uri.joinPath(workspace ?? globalStorage, expanded);
   }
   return workspace ? vscode.Uri.joinPath(workspace, 'mocktalk') : vscode.Uri.joinPath(globalStorage, 'solutions');
+}
+
+/** Where the test runner finds interpreters: the Python setting, and TypeScript in the workspace or VS Code itself. */
+export function runnerOptions(): ToolchainOptions {
+  const pythonPath = settings().get<string>(SETTINGS.pythonPath, '').trim();
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  return {
+    pythonPath: pythonPath || undefined,
+    // A packaged extension ships no `typescript`; VS Code's own copy lives under extensions/node_modules.
+    typescriptSearchPaths: [...folders, path.join(vscode.env.appRoot, 'extensions', 'node_modules')],
+  };
 }
 
 export function affectsServerUrl(event: vscode.ConfigurationChangeEvent): boolean {

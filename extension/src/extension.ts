@@ -38,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
     command(COMMANDS.signOut, () => signOut(auth, log)),
     command(COMMANDS.startInterview, (args?: unknown) => startInterview({ context, auth, errors, manager }, args)),
     command(COMMANDS.endInterview, () => endInterview(manager, errors)),
+    command(COMMANDS.runTests, () => manager.runTests()),
     command(COMMANDS.showInterview, () => showInterview(manager)),
     command(COMMANDS.openReport, (arg?: Parameters<typeof openReport>[1]) => openReport(reportDeps, arg)),
     command(COMMANDS.deleteInterview, (arg?: Parameters<typeof deleteInterview>[1]) => deleteInterview(reportDeps, arg)),

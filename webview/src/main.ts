@@ -25,6 +25,8 @@ function dispatch(mounted: MountedView, message: HostToWebviewMessage): void {
     case 'connection/didChange': return interview?.setConnection(message.status, message.detail);
     case 'error': return interview?.showError(message);
     case 'report/show': return report?.show(message.session);
+    case 'tests/didStart': return interview?.startTestRun();
+    case 'tests/didComplete': return interview?.completeTestRun(message);
     case 'code/resyncRequested': return; // the host resends the buffer; nothing to show
     default: return assertNever(message, 'host message');
   }

@@ -107,6 +107,19 @@ export class SessionSocket {
     return this.send(message);
   }
 
+  /** Asks the server for a test run (it answers with tests/runRequested); the requestId, or null when not joined. */
+  requestTests(): string | null {
+    if (!this.joined) return null;
+    const requestId = randomUUID();
+    return this.send({ type: 'tests/run', requestId }) ? requestId : null;
+  }
+
+  /** Reports a run's results; false when not joined (the caller resends after the next join). */
+  reportTests(message: ClientMessageOf<'tests/didRun'>): boolean {
+    if (!this.joined) return false;
+    return this.send(message);
+  }
+
   /** Asks the server to end and score the session; resolves with the evaluation. */
   end(timeoutMs = 60_000): Promise<EvaluationView> {
     if (!this.joined) return Promise.reject(new Error('Not connected to the Mocktalk server; try again once the connection is back.'));
@@ -189,7 +202,7 @@ export class SessionSocket {
       this.send({ type: 'session/resume', requestId, sessionId: this.sessionIdValue, lastSeq: this.lastSeqValue });
     } else if (this.options.target.kind === 'start') {
       const { request } = this.options.target;
-      this.send({ type: 'session/start', requestId, ...request, language: request.language ?? 'javascript', mode: request.mode ?? 'text' });
+      this.send({ type: 'session/start', requestId, ...request, language: request.language ?? 'javascript', mode: request.mode ?? 'text', adaptive: request.adaptive ?? false });
     }
   }
 

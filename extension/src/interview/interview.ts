@@ -6,7 +6,9 @@ import type { HostToWebviewMessage } from '../../../protocol/src/webview';
 import {
   SessionSocket, type FatalError, type SessionTarget, type StatusChange,
 } from '../connection/sessionSocket';
+import { SETTINGS, runnerOptions } from '../config';
 import { CodeSync } from '../editor/codeSync';
+import { TestRuns, type MissingToolchain, type RunRequestOutcome } from './testRuns';
 
 export interface InterviewParams {
   serverUrl: string;
@@ -32,6 +34,7 @@ export class Interview implements vscode.Disposable {
   readonly solutionUri: vscode.Uri;
   private readonly socket: SessionSocket;
   private readonly codeSync: CodeSync;
+  private readonly testRuns: TestRuns;
   private sessionValue: SessionInfo | null = null;
   private readonly turnsBySeq = new Map<number, TurnView>();
   private evaluationValue: EvaluationView | null = null;
@@ -56,7 +59,21 @@ export class Interview implements vscode.Disposable {
     });
     this.socket.onFatal.on((error) => this.fatal.fire(error));
     this.codeSync = new CodeSync(params.solutionUri, this.socket, log);
-    this.disposables.push(this.codeSync);
+    this.testRuns = new TestRuns({
+      socket: this.socket,
+      flushCode: () => this.codeSync.flush(),
+      readSolution: async () => {
+        // Opens it again if the candidate closed the tab: the run needs the text, and CodeSync resends it on open.
+        const document = await vscode.workspace.openTextDocument(this.solutionUri);
+        return { text: document.getText(), version: document.version };
+      },
+      runnerOptions,
+      log: (line) => log.info(`[tests] ${line}`),
+    });
+    this.testRuns.onDidStart.on(({ runId }) => this.relayed.fire({ type: 'tests/didStart', runId }));
+    this.testRuns.onDidComplete.on((run) => this.relayed.fire({ type: 'tests/didComplete', ...run }));
+    this.testRuns.onMissingToolchain.on((missing) => void showMissingToolchain(missing));
+    this.disposables.push(this.codeSync, { dispose: () => this.testRuns.dispose() });
   }
 
   get session(): SessionInfo | null { return this.sessionValue; }
@@ -83,6 +100,20 @@ export class Interview implements vscode.Disposable {
 
   snapshot(): Extract<HostToWebviewMessage, { type: 'interview/snapshot' }> {
     return { type: 'interview/snapshot', session: this.sessionValue, turns: this.turns, connection: this.connectionValue.status };
+  }
+
+  /** What the panel needs to show the latest test run, and one in progress, after it (re)opens. */
+  testRunMessages(): HostToWebviewMessage[] {
+    const { latest, running } = this.testRuns;
+    return [
+      ...(latest ? [{ type: 'tests/didComplete' as const, ...latest }] : []),
+      ...(running ? [{ type: 'tests/didStart' as const, runId: running }] : []),
+    ];
+  }
+
+  /** Asks the server to run the hidden tests; they run here when it sends them (see TestRuns). */
+  requestTestRun(): RunRequestOutcome {
+    return this.testRuns.request();
   }
 
   submitAnswer(text: string): void {
@@ -128,9 +159,7 @@ export class Interview implements vscode.Disposable {
       case 'welcome':
         return; // the socket's business, nothing to show
       case 'tests/runRequested':
-        // The local test runner (extension/src/runner) is not wired into interviews yet; the panel has no use for it.
-        this.log.info(`the server asked for test run ${message.run.runId}; running tests is not wired in yet`);
-        return;
+        return; // TestRuns runs it and tells the panel through tests/didStart and tests/didComplete
       case 'turn/delta': case 'code/resyncRequested':
         break;
       default:
@@ -140,9 +169,18 @@ export class Interview implements vscode.Disposable {
     if (message.type !== 'turn/delta') this.changed.fire();
     if (message.type === 'session/didEnd') {
       // Nothing more to score or say: stop syncing and hang up (the socket would otherwise reconnect forever).
+      this.testRuns.dispose();
       this.codeSync.dispose();
       this.socket.dispose();
       this.ended.fire(message.evaluation);
     }
   }
+}
+
+/** Told once per missing interpreter: the run's report already tells the interviewer, this tells the candidate. */
+async function showMissingToolchain({ language, message }: MissingToolchain): Promise<void> {
+  const setPath = 'Set Python Path';
+  const choice = await vscode.window.showWarningMessage(
+    `Mocktalk could not run your tests on this machine. ${message}`, ...(language === 'python' ? [setPath] : []));
+  if (choice === setPath) await vscode.commands.executeCommand('workbench.action.openSettings', `${SETTINGS.section}.${SETTINGS.pythonPath}`);
 }

@@ -1,13 +1,14 @@
 // Owns the window's current interview and its panel; persists what a reload needs to resume it.
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { TurnView, type EvaluationView, type Language, type ProblemPublic } from '../../../protocol/src/domain';
+import { TurnView, assertNever, type EvaluationView, type Language, type ProblemPublic } from '../../../protocol/src/domain';
 import type { SessionInfo } from '../../../protocol/src/session';
 import type { AuthStore } from '../auth/authStore';
 import { COMMANDS, CONTEXT_KEYS, STORAGE_KEYS, serverUrl } from '../config';
 import type { FatalError } from '../connection/sessionSocket';
 import { InterviewPanel } from '../panels/interviewPanel';
 import { Interview } from './interview';
+import type { RunRequestOutcome } from './testRuns';
 
 const PersistedInterview = z.object({
   sessionId: z.string(),
@@ -73,6 +74,30 @@ export class InterviewManager implements vscode.Disposable {
     return interview.end();
   }
 
+  /** Run Tests: asks the server for the hidden tests, which then run on this machine; results show in the panel. */
+  runTests(): RunRequestOutcome | undefined {
+    const interview = this.active;
+    if (!interview) {
+      void vscode.window.showInformationMessage('No Mocktalk interview is in progress.');
+      return undefined;
+    }
+    const outcome = interview.requestTestRun();
+    switch (outcome) {
+      case 'requested':
+        this.showPanel();
+        break;
+      case 'busy':
+        void vscode.window.showInformationMessage('Mocktalk: the tests are already running.');
+        break;
+      case 'offline':
+        void vscode.window.showWarningMessage('Mocktalk is not connected to the server; run the tests again once the connection is back.');
+        break;
+      default:
+        assertNever(outcome, 'test run request outcome');
+    }
+    return outcome;
+  }
+
   /** Shows the panel (creating it if needed) with the current interview. */
   showPanel(column: vscode.ViewColumn = vscode.ViewColumn.Beside): void {
     if (!this.panel) this.adoptPanel(InterviewPanel.create(this.context.extensionUri, this.log, column));
@@ -113,6 +138,7 @@ export class InterviewManager implements vscode.Disposable {
     this.panel = panel;
     if (this.interview) panel.attach(this.interview);
     panel.onDidRequestEnd(() => void vscode.commands.executeCommand(COMMANDS.endInterview));
+    panel.onDidRequestTestRun(() => void vscode.commands.executeCommand(COMMANDS.runTests));
     panel.onDidDispose(() => { if (this.panel === panel) this.panel = null; });
   }
 

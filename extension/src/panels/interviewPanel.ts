@@ -10,9 +10,12 @@ const TITLE = 'Mocktalk Interview';
 
 export class InterviewPanel implements vscode.Disposable {
   private readonly endRequested = new vscode.EventEmitter<void>();
+  private readonly testRunRequested = new vscode.EventEmitter<void>();
   private readonly disposed = new vscode.EventEmitter<void>();
   /** The candidate pressed End in the panel. */
   readonly onDidRequestEnd = this.endRequested.event;
+  /** The candidate pressed Run tests in the panel. */
+  readonly onDidRequestTestRun = this.testRunRequested.event;
   readonly onDidDispose = this.disposed.event;
 
   /** The webview said `ready` and has not been torn down since (it is, whenever the panel is hidden). */
@@ -20,7 +23,7 @@ export class InterviewPanel implements vscode.Disposable {
   private isDisposed = false;
   private interview: Interview | null = null;
   private interviewSubscription: vscode.Disposable | null = null;
-  private readonly disposables: vscode.Disposable[] = [this.endRequested];
+  private readonly disposables: vscode.Disposable[] = [this.endRequested, this.testRunRequested];
 
   static create(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, column: vscode.ViewColumn): InterviewPanel {
     const panel = vscode.window.createWebviewPanel(PANELS.interview, TITLE, { viewColumn: column, preserveFocus: true });
@@ -40,10 +43,11 @@ export class InterviewPanel implements vscode.Disposable {
         switch (message.type) {
           case 'ready':
             this.ready = true;
-            return this.post(this.interview?.snapshot() ?? { type: 'interview/snapshot', session: null, turns: [], connection: 'offline' });
+            return this.postSnapshot();
           case 'answer/submit': return this.interview?.submitAnswer(message.text);
           case 'session/end': return this.endRequested.fire();
           case 'code/revealLine': return void this.revealLine(message.line);
+          case 'tests/run': return this.testRunRequested.fire();
           default: return assertNever(message, 'webview message');
         }
       }),
@@ -57,7 +61,7 @@ export class InterviewPanel implements vscode.Disposable {
     this.interviewSubscription?.dispose();
     this.interview = interview;
     this.interviewSubscription = interview.onPanelMessage((m) => this.post(m));
-    if (this.ready) this.post(interview.snapshot());
+    if (this.ready) this.postSnapshot();
   }
 
   reveal(): void {
@@ -72,6 +76,13 @@ export class InterviewPanel implements vscode.Disposable {
     this.panel.dispose(); // no-op when VS Code already disposed it
     this.disposed.fire();
     this.disposed.dispose();
+  }
+
+  /** Everything the view redraws from: the transcript, then the latest test run (the snapshot does not carry it). */
+  private postSnapshot(): void {
+    const { interview } = this;
+    this.post(interview?.snapshot() ?? { type: 'interview/snapshot', session: null, turns: [], connection: 'offline' });
+    for (const message of interview?.testRunMessages() ?? []) this.post(message);
   }
 
   private post(message: HostToWebviewMessage): void {

@@ -1,5 +1,6 @@
 // Human wording for the protocol's enums, kept in one place so every view names things the same way.
 import type { Band, Difficulty, Dimension, Language, Speaker, Stage } from '../../../protocol/src/domain';
+import type { Verdict } from '../../../protocol/src/testRun';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   intro: 'Intro',
@@ -29,3 +30,12 @@ export const DIFFICULTY_LABELS: Record<Difficulty, string> = { easy: 'Easy', med
 export const SPEAKER_LABELS: Record<Speaker, string> = { interviewer: 'Interviewer', candidate: 'You' };
 
 export const LANGUAGE_LABELS: Record<Language, string> = { javascript: 'JavaScript', typescript: 'TypeScript', python: 'Python' };
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  pass: 'Passed',
+  fail: 'Wrong answer',
+  timeout: 'Time limit',
+  'memory-limit': 'Memory limit',
+  'output-limit': 'Output limit',
+  error: 'Error',
+};

@@ -1,4 +1,4 @@
-// The live interview panel: header (problem, stage, timer, End), problem statement, transcript, answer box, evaluation.
+// The live interview panel: header (problem, stage, timer, End), problem statement, tests, transcript, answer box, evaluation.
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import {
   EvaluationView, TurnView, assertNever, type Evidence, type SessionState, type Stage,
 } from '../../../protocol/src/domain';
 import { SessionInfo } from '../../../protocol/src/session';
-import type { ConnectionStatus } from '../../../protocol/src/webview';
+import { TestsDidCompleteMessage, type ConnectionStatus } from '../../../protocol/src/webview';
 import type { HostBridge } from '../hostBridge';
 import { AnswerBox, type AnswerBoxAvailability } from '../ui/answerBox';
 import { ConnectionBanner } from '../ui/connectionBanner';
@@ -17,6 +17,7 @@ import { DIFFICULTY_LABELS } from '../ui/labels';
 import { createProblemStatement } from '../ui/problemStatement';
 import { createScoreCard } from '../ui/scoreCard';
 import { StageIndicator } from '../ui/stageIndicator';
+import { TestResults, type CompletedTestRun } from '../ui/testResults';
 import { Timer } from '../ui/timer';
 import { Transcript } from '../ui/transcript';
 
@@ -27,6 +28,8 @@ export const InterviewViewState = z.object({
   turns: z.array(TurnView),
   draft: z.string(),
   evaluation: EvaluationView.nullable(),
+  /** Optional: states saved before test runs existed have none. */
+  testRun: TestsDidCompleteMessage.omit({ type: true }).nullable().default(null),
 });
 export type InterviewViewState = z.infer<typeof InterviewViewState>;
 
@@ -52,6 +55,7 @@ export class InterviewView {
     emptyText: 'The interviewer will start the conversation shortly.',
   });
   private readonly answerBox: AnswerBox;
+  private readonly tests = new TestResults({ onRun: () => this.bridge.post({ type: 'tests/run' }) });
 
   constructor(root: HTMLElement, private readonly bridge: HostBridge) {
     this.answerBox = new AnswerBox({
@@ -69,6 +73,7 @@ export class InterviewView {
 
     this.main.append(
       this.problemSlot,
+      this.tests.element,
       h('section', { class: 'interview__transcript', 'aria-label': 'Transcript' },
         h('h2', { class: 'section-title' }, 'Conversation'), this.transcript.element),
       this.evaluationSlot);
@@ -90,8 +95,9 @@ export class InterviewView {
   restore(saved: unknown): boolean {
     const parsed = InterviewViewState.safeParse(saved);
     if (!parsed.success) return false;
-    const { session, turns, draft, evaluation } = parsed.data;
+    const { session, turns, draft, evaluation, testRun } = parsed.data;
     this.setSession(session);
+    this.tests.reset(testRun);
     this.transcript.setTurns(turns);
     this.answerBox.setDraft(draft);
     this.evaluation = evaluation;
@@ -101,7 +107,10 @@ export class InterviewView {
 
   showSnapshot(session: SessionInfo | null, turns: readonly TurnView[], connection: ConnectionStatus): void {
     // The snapshot carries no evaluation: keep ours only if it belongs to the same session.
-    if (!session || session.id !== this.session?.id) this.evaluation = null;
+    const sameSession = session !== null && session.id === this.session?.id;
+    if (!sameSession) this.evaluation = null;
+    // The host follows a snapshot with the latest run and any run in progress.
+    this.tests.reset(sameSession ? this.tests.latest : null);
     this.setSession(session);
     this.transcript.setTurns(turns);
     this.endRequested = false;
@@ -112,7 +121,10 @@ export class InterviewView {
   }
 
   joinSession(session: SessionInfo): void {
-    if (session.id !== this.session?.id) this.evaluation = null;
+    if (session.id !== this.session?.id) {
+      this.evaluation = null;
+      this.tests.reset(null);
+    }
     this.setSession(session);
     this.render();
     this.save();
@@ -141,8 +153,21 @@ export class InterviewView {
     this.save();
   }
 
+  startTestRun(): void {
+    this.tests.start();
+  }
+
+  completeTestRun(run: CompletedTestRun): void {
+    // The host repeats the latest run after every snapshot: only a new one pulls the results into view.
+    const isNew = run.runId !== this.tests.latest?.runId;
+    this.tests.complete(run);
+    if (isNew) this.tests.element.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
+    this.save();
+  }
+
   end(evaluation: EvaluationView): void {
     this.evaluation = evaluation;
+    this.tests.reset(this.tests.latest); // a run cut short by the end never completes
     this.changeState('ended', this.session?.stage ?? 'wrap-up');
     this.evaluationSlot.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
   }
@@ -150,12 +175,14 @@ export class InterviewView {
   setConnection(status: ConnectionStatus, detail: string | null): void {
     this.connection = status;
     this.banner.set(status, detail);
+    if (status !== 'connected') this.tests.cancelRequest();
     this.render();
   }
 
   showError(error: ErrorNotice): void {
     this.endRequested = false; // the end request may be what failed; let the candidate retry
     this.toasts.show(error);
+    this.tests.cancelRequest(); // possibly the refusal of our tests/run; the host still refuses a second run in flight
     this.render();
   }
 
@@ -181,7 +208,10 @@ export class InterviewView {
     const ended = session?.state === 'ended';
     this.stages.setStage(session?.stage ?? null, ended);
     this.endButton.disabled = !session || ended || this.endRequested || this.connection !== 'connected';
-    this.answerBox.setAvailability(this.availability());
+    const answers = this.availability();
+    this.answerBox.setAvailability(answers);
+    // Tests can run exactly when an answer could be sent: the session is live and connected.
+    this.tests.setAvailability(answers.kind === 'ready' ? answers : { kind: 'unavailable', reason: answers.reason });
     this.renderEvaluation();
   }
 
@@ -220,6 +250,7 @@ export class InterviewView {
       turns: this.transcript.turns(),
       draft: this.answerBox.draft,
       evaluation: this.evaluation,
+      testRun: this.tests.latest,
     };
     this.bridge.setState(state);
   }
