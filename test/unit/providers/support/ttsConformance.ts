@@ -5,8 +5,18 @@ import type { TextToSpeech } from '../../../../backend/src/providers/types';
 
 const LONG_TEXT = Array.from({ length: 40 }, (_, i) => `This is sentence number ${i + 1} of a long reply.`).join(' ');
 
-export function ttsConformance(label: string, make: () => TextToSpeech): void {
+export interface ConformanceOptions {
+  /** A reason to skip the suite (e.g. no key for the real vendor), or null to run it. */
+  skipReason?: () => string | null;
+}
+
+export function ttsConformance(label: string, make: () => TextToSpeech, options: ConformanceOptions = {}): void {
   describe(`TextToSpeech conformance: ${label}`, () => {
+    before(function () {
+      const reason = options.skipReason?.();
+      if (reason) { console.log(`      (skipped: ${reason})`); this.skip(); }
+    });
+
     it('speaks a sentence as audible 16 kHz chunks', async () => {
       const chunks: Int16Array[] = [];
       for await (const pcm of make().synthesize('Walk me through your approach.', { signal: new AbortController().signal })) {
