@@ -64,3 +64,10 @@ export const Recommendation = z.object({
   reason: z.string(),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
+
+/** An admin's reference solution, checked against the problem's hidden tests on the server. */
+export const VerifySolutionRequest = z.object({
+  language: Language,
+  code: z.string().min(1).max(100_000),
+});
+export type VerifySolutionRequest = z.infer<typeof VerifySolutionRequest>;

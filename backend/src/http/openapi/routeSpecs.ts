@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import {
   CreateSessionRequest, IdParam, LoginRequest, ProblemList, ProblemQuery, RegisterRequest, SessionListQuery, SlugParam,
-  Recommendation, TokenResponse, UserView,
+  Recommendation, TokenResponse, UserView, VerifySolutionRequest,
 } from '../../../../protocol/src/api';
 import { AnalyticsOverview, AnalyticsQuery, Progress } from '../../../../protocol/src/analytics';
+import { TestRunResult } from '../../../../protocol/src/testRun';
 import { ProblemPublic, ProblemSpec, SessionDetail, SessionSummary } from '../../../../protocol/src/domain';
 import { ErrorBody } from '../../../../protocol/src/errors';
 
@@ -55,11 +56,11 @@ export const AdminProblem = ProblemSpec.extend({ id: z.string() });
 
 /** Named schemas, emitted under components.schemas and referenced by $ref. */
 export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
-  RegisterRequest, LoginRequest, CreateSessionRequest, ProblemSpec,
+  RegisterRequest, LoginRequest, CreateSessionRequest, ProblemSpec, VerifySolutionRequest,
 };
 export const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   ErrorBody, HealthStatus, ReadyStatus, TokenResponse, UserView, ProblemList, Recommendation, ProblemPublic, SessionSummary, SessionList,
-  SessionDetail, AdminProblem, Progress, AnalyticsOverview,
+  SessionDetail, AdminProblem, Progress, AnalyticsOverview, TestRunResult,
 };
 
 const noContent = (description: string): ResponseSpec => ({ description });
@@ -156,6 +157,12 @@ export const ROUTES = {
     operationId: 'adminGetProblem', method: 'get', path: '/api/admin/problems/:slug', tag: 'admin', access: 'admin',
     summary: 'A problem with its hidden test cases', params: SlugParam,
     responses: { 200: { description: 'The full problem', schema: AdminProblem }, ...problemNotFound },
+  }),
+  adminVerifySolution: defineRoute({
+    operationId: 'adminVerifySolution', method: 'post', path: '/api/admin/problems/:slug/verify', tag: 'admin', access: 'admin',
+    summary: "Run an admin-authored reference solution against the problem's hidden tests (trusted code only)",
+    params: SlugParam, body: VerifySolutionRequest,
+    responses: { 200: { description: 'Per-case verdicts', schema: TestRunResult }, ...problemNotFound },
   }),
   adminCreateProblem: defineRoute({
     operationId: 'adminCreateProblem', method: 'post', path: '/api/admin/problems', tag: 'admin', access: 'admin',

@@ -7,6 +7,8 @@ import { toProblemSpec } from '../../sessions/views';
 import { AppError, conflict, notFound } from '../errors';
 import { ROUTES } from '../openapi/routeSpecs';
 import type { RouteKit } from './mount';
+// Tier-neutral Node module (no vscode import): the extension runs candidate code with it on the candidate's machine.
+import { runTests } from '../../../../extension/src/runner/runTests';
 import { overview } from '../../analytics/overview';
 
 async function findProblem(em: EntityManager, slug: string): Promise<Problem> {
@@ -29,6 +31,12 @@ export function adminRoutes({ route }: RouteKit): void {
 
   route(ROUTES.adminGetProblem, async (ctx, { params, em }) => {
     ctx.body = toProblemSpec(await findProblem(em, params.slug));
+  });
+
+  // The one job for which the server runs code: an admin's own reference solution, never a candidate's.
+  route(ROUTES.adminVerifySolution, async (ctx, { params, body, em }) => {
+    const problem = await findProblem(em, params.slug);
+    ctx.body = await runTests({ language: body.language, code: body.code, functionName: problem.functionName, testCases: problem.testCases });
   });
 
   route(ROUTES.adminCreateProblem, async (ctx, { body, em }) => {
