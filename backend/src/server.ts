@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { initCodeAnalysis } from './analysis/analyze';
 import { createApp } from './app';
 import { AuthService } from './auth/authService';
 import type { Config } from './config';
@@ -41,6 +42,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     await embedded?.stop();
     throw err;
   }
+  await initCodeAnalysis(); // tree-sitter grammars, once (~0.1 s); analysis is synchronous afterwards
   const auth = new AuthService(config.tokenTtlDays);
   const sessions = new SessionStore();
   const metrics = createMetrics();

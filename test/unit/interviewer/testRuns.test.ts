@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TestRunSummary } from '../../../backend/src/interviewer/interviewer';
+import { initCodeAnalysis } from '../../../backend/src/analysis/analyze';
 import { JS_HASHMAP, JS_NESTED } from './fixtures';
 import { ScriptedSession as Harness } from './harness';
 
@@ -78,5 +79,19 @@ describe('local interviewer: test runs and adaptive follow-ups', () => {
     assert.ok(first.text.includes(h.problem.hints[0]!.replace(/\*\*/g, '')));
     const second = await h.run({ kind: 'candidate-idle', idleMs: 180_000 });
     assert.match(second.text, /another hint/);
+  });
+});
+
+describe('local interviewer: parser-based complexity evidence', () => {
+  before(() => initCodeAnalysis());
+
+  it('scores with the code estimate against the target, citing the loop lines', async () => {
+    const h = await codingWith(JS_NESTED);
+    const evaluation = await h.evaluate();
+    const solving = evaluation.scores.find((s) => s.dimension === 'problem-solving')!;
+    const estimate = solving.evidence.find((e) => /The code runs in/.test(e.quote));
+    assert.ok(estimate, JSON.stringify(solving.evidence));
+    assert.match(estimate.quote, /O\(n\^2\) time \(worse vs the O\(n\) target\)/);
+    assert.match(estimate.quote, /lines? \d/);
   });
 });

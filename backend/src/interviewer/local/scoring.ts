@@ -5,6 +5,7 @@ import type { EvaluationDraft, InterviewContext, TestRunSummary, TurnRecord } fr
 import { analyzeCode, linesBeyondStarter, starterKey, type CodeInsight, type Finding } from './codeInsight';
 import { complexityRank, readAnswer, type CandidateReading } from './intents';
 import { parseMemory } from './memory';
+import { analyzeCode as parseAndAnalyze, compareComplexity } from '../../analysis/analyze';
 
 interface Heard { turn: TurnRecord; r: CandidateReading }
 
@@ -58,6 +59,11 @@ function problemSolving(facts: Facts): Scored {
   const target = complexityRank(facts.ctx.problem.targetTime);
   const best = Math.min(...complexity.map((h) => complexityRank(h.r.complexity ?? '') ?? Infinity));
   if (target !== null && best <= target) { points += 1; notes.push(`reached the ${facts.ctx.problem.targetTime} target`); }
+  const estimate = facts.ctx.code ? parseAndAnalyze(facts.ctx.code.language, facts.ctx.code.text) : null;
+  if (estimate?.supported && facts.code && facts.code.written > 0) {
+    const versus = compareComplexity(estimate.time, facts.ctx.problem.targetTime);
+    evidence.push(signal(`The code runs in ${estimate.time.bigO} time (${versus === 'unknown' ? 'target' : versus} vs the ${facts.ctx.problem.targetTime} target): ${estimate.time.because}`));
+  }
   const nested = facts.code?.insight.findings.find((f) => f.kind === 'nested-loop' || f.kind === 'hidden-scan');
   if (nested && target !== null && target < 4) {
     points -= 1;

@@ -1,6 +1,7 @@
 // What the model is told each turn. The static brief (persona, rules, problem, rubric) comes first so a
 // provider's prompt cache can reuse it across turns; the conversation follows; the live state (stage,
 // clock, code) comes last, where the model weighs it most. Pure: tests read the exact text.
+import { analyzeCode } from '../../analysis/analyze';
 import { DIMENSIONS, STAGES, assertNever, type Dimension, type Stage } from '../../../../protocol/src/domain';
 import type { CodeState, InterviewContext, InterviewerEvent } from '../interviewer';
 import { parseMemory } from '../local/memory';
@@ -89,7 +90,17 @@ export function codeBrief(code: CodeState | null): string {
   // Diagnostics arrive 0-based from the editor; the model sees the same 1-based numbers as the listing.
   const diagnostics = code.diagnostics.length === 0 ? 'Editor diagnostics: none.'
     : `Editor diagnostics:\n${code.diagnostics.map((d) => `- line ${d.line + 1} (${d.severity}): ${d.message}`).join('\n')}`;
-  return `# Candidate code (${code.language}, live buffer)${cursor}\n\`\`\`${code.language}\n${numberedCode(code.text)}\n\`\`\`\n${diagnostics}`;
+  return `# Candidate code (${code.language}, live buffer)${cursor}\n\`\`\`${code.language}\n${numberedCode(code.text)}\n\`\`\`\n${diagnostics}${analysisBrief(code)}`;
+}
+
+/** What the parser reads from the code, so the model's follow-ups rest on facts, not its own guess. */
+function analysisBrief(code: CodeState): string {
+  const a = analyzeCode(code.language, code.text);
+  if (!a.supported) return '';
+  const guards = a.edgeCases.map((g) => `${g.kind} (line ${g.line})`).join(', ') || 'none';
+  const stale = a.stale ? ' (from the last version that parsed; the buffer has syntax errors now)' : '';
+  return `\nCode analysis${stale}: estimated time ${a.time.bigO} — ${a.time.because} Estimated space ${a.space.bigO} — ${a.space.because} `
+    + `Deepest loop nesting: ${a.maxLoopDepth}. Edge-case guards: ${guards}.`;
 }
 
 function stateBrief(ctx: InterviewContext): string {
