@@ -18,6 +18,7 @@ import { createMetrics } from './observability/metrics';
 import { problemBank } from './problems/bank';
 import { seedProblems } from './problems/seed';
 import { SessionStore } from './sessions/sessionStore';
+import { localSpeech, type SpeechProviders } from './voice/speech';
 import { attachSessionSockets } from './ws/sessionSocketServer';
 
 export interface RunningServer {
@@ -30,6 +31,8 @@ export interface RunningServer {
 
 export interface ServerOptions {
   interviewer?: Interviewer;
+  /** Speech engines of voice-mode sessions; local and offline (pocketsphinx, espeak-ng) by default. */
+  speech?: SpeechProviders;
 }
 
 export async function startServer(config: Config, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
@@ -53,7 +56,9 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   const deps = { config, orm, log, metrics, auth, sessions };
   const app = createApp(deps);
   const server = http.createServer(app.callback());
-  const sockets = attachSessionSockets(server, { ...deps, interviewer: options.interviewer ?? createInterviewer(config, log, metrics) });
+  const sockets = attachSessionSockets(server, {
+    ...deps, interviewer: options.interviewer ?? createInterviewer(config, log, metrics), speech: options.speech ?? localSpeech(),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

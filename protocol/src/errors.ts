@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'validation_failed', // REST body/query/params
   'payload_too_large',
   'internal',
+  'audio_format', // a binary audio frame that is malformed: wrong type/version, odd length, size or sample rate
+  'audio_not_expected', // audio (binary frame or audio/playback) in a text session
+  'voice_unavailable', // the speech engines failed; the interview goes on in text
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -75,9 +75,22 @@ export const TestsDidRunMessage = z.object({
   result: TestRunResult,
 });
 
+// Voice mode: after session/didJoin the client streams binary candidate-audio frames (./audio.ts) and
+// receives binary interviewer-audio frames tagged with the turnId of the turn/didStart they belong to.
+const turnId = z.string().min(1).max(64);
+/** The real playback state of an interviewer turn's audio on the client: barge-in needs it (echo), and latency. */
+export const AudioPlaybackMessage = z.object({
+  type: z.literal('audio/playback'),
+  turnId,
+  /** `started` when the turn's first sample reaches the speakers; `stopped` when it ends or was cleared. */
+  state: z.enum(['started', 'stopped']),
+  /** Client clock, ms since the Unix epoch (informational: the server times by its own clock). */
+  ts: z.number().finite().nonnegative(),
+});
+
 export const ClientMessage = z.discriminatedUnion('type', [
   HelloMessage, SessionStartMessage, SessionResumeMessage, AnswerSubmitMessage, CodeOpenMessage,
-  CodeChangeMessage, SessionEndMessage, TestsRunMessage, TestsDidRunMessage,
+  CodeChangeMessage, SessionEndMessage, TestsRunMessage, TestsDidRunMessage, AudioPlaybackMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -146,9 +159,19 @@ export const ErrorMessage = z.object({
   fatal: z.boolean(),
 });
 
+/** Barge-in: stop playing this turn at once and drop what is buffered of it; no more audio of it follows. */
+export const AudioClearMessage = z.object({ type: z.literal('audio/clear'), turnId });
+/** Live caption of what the candidate is saying in the current turn (the whole text so far, not a delta). */
+export const TranscriptPartialMessage = z.object({ type: z.literal('transcript/partial'), text: z.string() });
+export const VoiceState = z.enum(['listening', 'thinking', 'speaking']);
+export type VoiceState = z.infer<typeof VoiceState>;
+/** Who has the floor: the candidate (listening), nobody yet (thinking: the reply is coming), the interviewer. */
+export const VoiceDidChangeStateMessage = z.object({ type: z.literal('voice/didChangeState'), state: VoiceState });
+
 export const ServerMessage = z.discriminatedUnion('type', [
   WelcomeMessage, SessionDidJoinMessage, TurnDidStartMessage, TurnDeltaMessage, TurnDidCompleteMessage,
   SessionDidChangeStateMessage, SessionDidEndMessage, CodeResyncRequestedMessage, TestsRunRequestedMessage, ErrorMessage,
+  AudioClearMessage, TranscriptPartialMessage, VoiceDidChangeStateMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

@@ -4,6 +4,7 @@ import type {
   Band, CodeSnapshotView, Diagnostic, DimensionScore, Example, Position, Selection, StarterCode, TestCase,
 } from '../../../protocol/src/domain';
 import type { InterviewerMemory } from '../interviewer/interviewer';
+import type { VoiceLatency } from '../voice/latency';
 import type { TestRunResult } from '../../../protocol/src/testRun';
 
 const timestamps = {
@@ -90,6 +91,8 @@ export interface TurnLatency {
   /** Milliseconds from the candidate's answer to the first interviewer token / the full reply. */
   firstTokenMs?: number;
   completeMs?: number;
+  /** Voice turns: the stages from the end of the candidate's speech to the first audio played. */
+  voice?: VoiceLatency;
 }
 
 export const Turn = defineEntity({

@@ -5,12 +5,14 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { ServerMessage } from '../../../protocol/src/session';
 import { assertNever, type Stage } from '../../../protocol/src/domain';
-import { InterviewSession, type TestRun, type Turn } from '../db/entities';
+import { InterviewSession, type TestRun, type Turn, type TurnLatency } from '../db/entities';
 import type {
   CodeState, InterviewContext, Interviewer, InterviewerEvent, InterviewerMemory, TestRunSummary, TurnRecord,
 } from '../interviewer/interviewer';
 import { DEFAULT_RUN_LIMITS, type TestRunResult } from '../../../protocol/src/testRun';
 import type { Metrics } from '../observability/metrics';
+import type { SessionVoice, SpokenAnswer, SpokenResult } from '../voice/contract';
+import type { VoiceLatency } from '../voice/latency';
 import { toProblemSpec, toEvaluationView, toSessionInfo, toTurnView } from './views';
 import { CodeBuffer } from './codeBuffer';
 import type { SessionStore } from './sessionStore';
@@ -39,6 +41,8 @@ export class LiveSession {
   private idleTimer: NodeJS.Timeout | null = null;
   private idleNudges = 0;
   private disposed = false;
+  /** Voice mode: every interviewer turn is also spoken through it. */
+  private voice: SessionVoice | null = null;
 
   private constructor(
     private readonly deps: LiveSessionDeps,
@@ -77,6 +81,12 @@ export class LiveSession {
     this.stopIdleTimer();
   }
 
+  attachVoice(voice: SessionVoice): void { this.voice = voice; }
+  detachVoice(voice: SessionVoice): void { if (this.voice === voice) this.voice = null; }
+
+  /** The candidate began speaking: like typing, it restarts the silence clock. */
+  candidateActive(): void { this.activity(); }
+
   /** The candidate did something (spoke, typed): restart the silence clock. */
   private activity(): void {
     this.idleNudges = 0;
@@ -100,17 +110,20 @@ export class LiveSession {
 
   private send(message: ServerMessage): void { this.sink?.(message); }
 
-  /** Stores the candidate's answer (idempotent on clientMessageId) and queues the interviewer's reply. */
-  async answer(clientMessageId: string, text: string): Promise<void> {
+  /**
+   * Stores the candidate's answer (idempotent on clientMessageId) and queues the interviewer's reply. A
+   * spoken answer (voice mode) carries its real times and the marks its reply's latency counts from.
+   */
+  async answer(clientMessageId: string, text: string, spoken?: SpokenAnswer): Promise<void> {
     const now = new Date();
     const { turn, duplicate } = await this.deps.sessions.appendTurn(this.deps.orm.em.fork(), this.id, {
-      speaker: 'candidate', text, stage: this.session.stage, startedAt: now, endedAt: now, clientMessageId,
+      speaker: 'candidate', text, stage: this.session.stage, startedAt: spoken?.startedAt ?? now, endedAt: spoken?.endedAt ?? now, clientMessageId,
     });
     this.send({ type: 'turn/didComplete', turn: toTurnView(turn), replayed: duplicate });
     if (duplicate) return;
     this.activity();
     this.record(turn);
-    this.queueInterviewer({ kind: 'candidate-answer', text }, Date.now());
+    this.queueInterviewer({ kind: 'candidate-answer', text }, Date.now(), spoken);
   }
 
   /** Called after the buffer changed: stores a snapshot once edits go quiet, then lets the interviewer react. */
@@ -121,6 +134,12 @@ export class LiveSession {
       this.snapshotTimer = null;
       void this.flushSnapshot().then((stored) => { if (stored && !this.ended) this.queueInterviewer({ kind: 'code-settled' }, Date.now()); });
     }, this.deps.snapshotDebounceMs);
+  }
+
+  /** The candidate typed (not just opened the file): in voice mode, typing during a pause keeps the spoken turn open. */
+  codeEdited(): void {
+    this.voice?.codeActivity();
+    this.codeChanged();
   }
 
   /** Writes the buffer now if a snapshot is pending; returns whether a new snapshot was stored. */
@@ -208,14 +227,14 @@ export class LiveSession {
     if (!this.turns.some((t) => t.seq === turn.seq)) this.turns.push(toRecord(turn));
   }
 
-  private queueInterviewer(event: InterviewerEvent, requestedAt: number): void {
-    this.turnChain = this.turnChain.then(() => this.runInterviewerTurn(event, requestedAt)).catch((err) => {
+  private queueInterviewer(event: InterviewerEvent, requestedAt: number, spoken?: SpokenAnswer): void {
+    this.turnChain = this.turnChain.then(() => this.runInterviewerTurn(event, requestedAt, spoken)).catch((err) => {
       this.deps.log.error({ err, sessionId: this.id, event: event.kind }, 'interviewer turn failed');
       this.send({ type: 'error', code: 'internal', message: 'The interviewer could not answer; please try again.', requestId: null, fatal: false });
     });
   }
 
-  private async runInterviewerTurn(event: InterviewerEvent, requestedAt: number): Promise<void> {
+  private async runInterviewerTurn(event: InterviewerEvent, requestedAt: number, spoken?: SpokenAnswer): Promise<void> {
     if (this.ended || this.disposed) return;
     const controller = new AbortController();
     this.currentTurn = controller;
@@ -227,6 +246,8 @@ export class LiveSession {
     let endAfter = false;
     let runTests = false;
     let firstTokenMs: number | undefined;
+    const speech = this.voice?.beginTurn(turnId, controller, spoken ?? null) ?? null;
+    let heard: SpokenResult | null = null;
     try {
       for await (const output of this.deps.interviewer.respond(this.context(), event, controller.signal)) {
         switch (output.kind) {
@@ -245,16 +266,29 @@ export class LiveSession {
           case 'end': endAfter = true; break;
           default: assertNever(output, 'interviewer output');
         }
+        await speech?.push(output); // after turn/didStart: the turn's audio must not arrive before it
       }
+    } catch (err) {
+      const cutOff = controller.signal.aborted; // by barge-in or the end: an interviewer may throw as it stops
+      controller.abort(); // a failed turn is not stored, so it is not spoken on either
+      if (!cutOff) throw err;
     } finally {
+      speech?.end();
+      heard = speech ? await speech.done : null; // a spoken turn lasts as long as its audio
       this.currentTurn = null;
     }
     const stageChanged = stage !== this.session.stage;
     await this.persistInterviewerState(stage, memory);
     if (text.trim() !== '') {
+      // Voice stages ride in the same JSON column, as `voice`.
+      const latency: TurnLatency = {
+        firstTokenMs, completeMs: Date.now() - requestedAt, ...(heard ? { voice: heard.latency } : {}),
+      };
+      // A spoken turn cut off by barge-in keeps only what was heard (possibly nothing): it still completes,
+      // so every turn/didStart a client saw gets its turn/didComplete.
       const { turn } = await this.deps.sessions.appendTurn(this.deps.orm.em.fork(), this.id, {
-        id: turnId, speaker: 'interviewer', text: text.trim(), stage, startedAt, endedAt: new Date(),
-        interrupted: controller.signal.aborted, latency: { firstTokenMs, completeMs: Date.now() - requestedAt },
+        id: turnId, speaker: 'interviewer', text: (heard?.heardText ?? text).trim(), stage, startedAt, endedAt: new Date(),
+        interrupted: controller.signal.aborted, latency,
       });
       this.deps.metrics.turns.inc({ speaker: 'interviewer' });
       this.record(turn);

@@ -13,6 +13,7 @@ import { AppError } from '../http/errors';
 import { CodeBuffer } from '../sessions/codeBuffer';
 import type { LiveSession } from '../sessions/liveSession';
 import { toTurnView } from '../sessions/views';
+import { VoiceSession } from '../voice/voiceSession';
 import type { SocketDeps } from './sessionSocketServer';
 
 class ProtocolError extends Error {
@@ -24,6 +25,7 @@ class ProtocolError extends Error {
 export class SessionConnection {
   private user: User | null = null;
   private live: LiveSession | null = null;
+  private voice: VoiceSession | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly helloTimer: NodeJS.Timeout;
   private readonly log: Logger;
@@ -33,6 +35,9 @@ export class SessionConnection {
     this.log = deps.log.child({ component: 'ws' });
     this.helloTimer = setTimeout(() => this.fail(new ProtocolError('unauthenticated', 'No hello within the time limit', true, CLOSE_CODES.unauthenticated)), LIMITS.helloTimeoutMs);
     ws.on('message', (data, isBinary) => {
+      // Candidate audio goes straight to the voice session: queued behind a database write, 20 ms frames
+      // would pile up and barge-in would lag.
+      if (isBinary && this.voice) return this.receiveAudio(this.voice, data);
       // Frames are handled one at a time, in order, so a code/change never overtakes the code/open before it.
       this.queue = this.queue.then(() => this.receive(data, isBinary)).catch((err) => this.fail(err, null));
     });
@@ -46,6 +51,7 @@ export class SessionConnection {
   /** Finishes the frames already received and the session's pending writes, then closes with 1001. */
   async shutdown(): Promise<void> {
     await this.queue;
+    this.voice?.close(); // stops speaking at once: the turn is stored with what was heard
     await this.live?.drain();
     if (this.ws.readyState === this.ws.OPEN) this.ws.close(1001, 'server shutting down');
   }
@@ -67,8 +73,7 @@ export class SessionConnection {
     if (error.fatal) this.ws.close(error.closeCode ?? 1008, error.code);
   }
 
-  private parse(data: RawData, isBinary: boolean): ClientMessage {
-    if (isBinary) throw new ProtocolError('binary_not_supported', 'Binary frames are not part of this protocol version; send JSON text frames');
+  private parse(data: RawData): ClientMessage {
     let json: unknown;
     try {
       json = JSON.parse(data.toString());
@@ -88,9 +93,10 @@ export class SessionConnection {
   }
 
   private async receive(data: RawData, isBinary: boolean): Promise<void> {
+    if (isBinary) return this.voice ? this.receiveAudio(this.voice, data) : this.fail(this.unexpectedAudio());
     let message: ClientMessage;
     try {
-      message = this.parse(data, isBinary);
+      message = this.parse(data);
     } catch (err) {
       return this.fail(err);
     }
@@ -115,6 +121,7 @@ export class SessionConnection {
       case 'session/end': return this.endSession(message);
       case 'tests/run': return this.requireLive().requestTests('candidate', message.requestId);
       case 'tests/didRun': return this.requireLive().recordTests(message.runId, message.documentVersion, message.result);
+      case 'audio/playback': return this.requireVoice().playbackReported(message.turnId, message.state);
       default: assertNever(message, 'client message');
     }
   }
@@ -163,6 +170,11 @@ export class SessionConnection {
     const live = await this.deps.registry.acquire(sessionId);
     live.attach(this.sink);
     this.live = live;
+    if (live.info().mode === 'voice' && !live.ended) {
+      // Before session/didJoin goes out and the introduction starts, so the introduction is spoken too.
+      this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId }) });
+      live.attachVoice(this.voice);
+    }
     return live;
   }
 
@@ -170,8 +182,42 @@ export class SessionConnection {
     const live = this.live;
     if (!live) return;
     this.live = null;
+    if (this.voice) {
+      live.detachVoice(this.voice);
+      this.voice.close();
+      this.voice = null;
+    }
     live.detach(this.sink);
     await this.deps.registry.release(live);
+  }
+
+  private readonly audioLink = {
+    send: (message: ServerMessage) => this.send(message),
+    sendAudio: (bytes: Uint8Array) => { if (this.ws.readyState === this.ws.OPEN) this.ws.send(bytes, { binary: true }); },
+    bufferedAmount: () => this.ws.bufferedAmount,
+    isOpen: () => this.ws.readyState === this.ws.OPEN,
+  };
+
+  private receiveAudio(voice: VoiceSession, data: RawData): void {
+    this.deps.metrics.wsMessages.inc({ type: 'audio' });
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+    try {
+      const result = voice.audio(bytes);
+      if (!result.ok && result.report) this.fail(new ProtocolError('audio_format', `Audio frame refused: ${result.message}`));
+    } catch (err) {
+      this.fail(err); // logged as internal; the socket and the session stay up
+    }
+  }
+
+  private unexpectedAudio(): ProtocolError {
+    if (this.live) return new ProtocolError('audio_not_expected', 'This session is in text mode: audio is accepted only in a voice session');
+    return new ProtocolError('binary_not_supported', 'Binary frames carry voice audio: send them only in a voice session, after session/didJoin');
+  }
+
+  private requireVoice(): VoiceSession {
+    this.requireLive();
+    if (!this.voice) throw this.unexpectedAudio();
+    return this.voice;
   }
 
   private requireLive(): LiveSession {
@@ -213,7 +259,7 @@ export class SessionConnection {
     buffer.cursor = message.cursor;
     buffer.selection = message.selection;
     buffer.diagnostics = message.diagnostics;
-    if (message.edits.length > 0) live.codeChanged();
+    if (message.edits.length > 0) live.codeEdited();
   }
 
   private async endSession(message: ClientMessageOf<'session/end'>): Promise<void> {

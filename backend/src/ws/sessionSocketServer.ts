@@ -6,6 +6,7 @@ import type { AppDeps } from '../app';
 import { LIMITS } from '../../../protocol/src/limits';
 import type { Interviewer } from '../interviewer/interviewer';
 import { LiveSession, type LiveSessionDeps } from '../sessions/liveSession';
+import type { SpeechProviders } from '../voice/speech';
 import { SessionConnection } from './connection';
 
 /** Live sessions of this instance by id, shared by the connections that join them. */
@@ -43,9 +44,11 @@ export class LiveSessionRegistry {
 export interface SocketDeps extends AppDeps {
   interviewer: Interviewer;
   registry: LiveSessionRegistry;
+  /** Speech engines of voice-mode sessions. */
+  speech: SpeechProviders;
 }
 
-export function attachSessionSockets(server: http.Server, deps: AppDeps & { interviewer: Interviewer }) {
+export function attachSessionSockets(server: http.Server, deps: AppDeps & { interviewer: Interviewer; speech: SpeechProviders }) {
   const registry = new LiveSessionRegistry({
     orm: deps.orm, log: deps.log, metrics: deps.metrics, sessions: deps.sessions, interviewer: deps.interviewer,
     snapshotDebounceMs: deps.config.snapshotDebounceMs, idleNudgeMs: deps.config.idleNudgeMs,

@@ -189,7 +189,7 @@ export class SessionSocket {
         return;
       }
       case 'turn/didStart': case 'turn/delta': case 'session/didChangeState': case 'code/resyncRequested':
-      case 'tests/runRequested':
+      case 'tests/runRequested': case 'audio/clear': case 'transcript/partial': case 'voice/didChangeState':
         return this.onMessage.emit(message);
       default: return assertNever(message, 'server message');
     }

@@ -162,6 +162,8 @@ export class Interview implements vscode.Disposable {
         return; // TestRuns runs it and tells the panel through tests/didStart and tests/didComplete
       case 'turn/delta': case 'code/resyncRequested':
         break;
+      case 'audio/clear': case 'transcript/partial': case 'voice/didChangeState':
+        return; // voice mode: the panel does not play or caption audio yet (text interviews never receive these)
       default:
         assertNever(message, 'server message');
     }

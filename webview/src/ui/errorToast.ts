@@ -22,6 +22,9 @@ const FRIENDLY: Record<ErrorCode, string> = {
   validation_failed: 'The server rejected the request as invalid.',
   payload_too_large: 'That request was too large for the server.',
   internal: 'Something went wrong on the server. Please try again.',
+  audio_format: 'The server could not use the audio from your microphone.',
+  audio_not_expected: 'This interview is in text mode; your microphone audio was not used.',
+  voice_unavailable: 'Speech is unavailable right now; the interview continues in text.',
 };
 
 export interface ErrorNotice {
