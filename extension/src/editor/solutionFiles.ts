@@ -41,8 +41,13 @@ export async function revealSolutionLine(session: SessionDetail | null, line: nu
     void vscode.window.showInformationMessage(`Open your ${session.problem.slug}.${ext} solution file to jump to line ${line}.`);
     return;
   }
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
-  const position = new vscode.Position(Math.min(line - 1, doc.lineCount - 1), 0); // line is 1-based
+  await revealLineOf(doc.uri, line);
+}
+
+/** Shows the document in the first column with the cursor on a 1-based line (evidence links, panels). */
+export async function revealLineOf(uri: vscode.Uri, line: number): Promise<void> {
+  const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+  const position = new vscode.Position(Math.min(line - 1, editor.document.lineCount - 1), 0);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -4,6 +4,7 @@ import { assertNever } from '../../../protocol/src/domain';
 import type { HostToWebviewMessage } from '../../../protocol/src/webview';
 import { PANELS } from '../config';
 import type { Interview } from '../interview/interview';
+import { revealLineOf } from '../editor/solutionFiles';
 import { onValidMessage, renderPanel } from './webviewSetup';
 
 const TITLE = 'Mocktalk Interview';
@@ -96,9 +97,6 @@ export class InterviewPanel implements vscode.Disposable {
   private async revealLine(line: number): Promise<void> {
     const uri = this.interview?.solutionUri;
     if (!uri) return;
-    const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
-    const position = new vscode.Position(Math.min(line - 1, editor.document.lineCount - 1), 0); // line is 1-based
-    editor.selection = new vscode.Selection(position, position);
-    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await revealLineOf(uri, line);
   }
 }
