@@ -1,7 +1,7 @@
 // Every identifier the manifest (package.json `contributes`) and the code share, in one place.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LANGUAGES, type Language } from '../../protocol/src/domain';
+import { LANGUAGES, MODES, type Language, type Mode } from '../../protocol/src/domain';
 import type { ToolchainOptions } from './runner/toolchains';
 
 export const EXTENSION_ID = 'mocktalk.mocktalk';
@@ -33,6 +33,7 @@ export const SETTINGS = {
   serverUrl: 'server.url',
   language: 'interview.language',
   solutionFolder: 'interview.solutionFolder',
+  mode: 'interview.mode',
   pythonPath: 'tests.pythonPath',
 } as const;
 
@@ -57,6 +58,12 @@ export function serverUrl(): string {
 export function preferredLanguage(): Language {
   const value = settings().get<string>(SETTINGS.language, 'javascript');
   return (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : 'javascript';
+}
+
+/** `voice` (the default: speak, or type when the mic is unavailable) or `text`. */
+export function interviewMode(): Mode {
+  const value = settings().get<string>(SETTINGS.mode, 'voice');
+  return (MODES as readonly string[]).includes(value) ? (value as Mode) : 'voice';
 }
 
 /** Where solution files go: the setting, else `<first workspace folder>/mocktalk`, else global storage. */

@@ -3,9 +3,14 @@ import { z } from 'zod';
 import { SessionDetail, TurnView } from './domain';
 import {
   CodeResyncRequestedMessage, ErrorMessage, SessionDidChangeStateMessage, SessionDidEndMessage, SessionDidJoinMessage,
-  SessionInfo, TurnDeltaMessage, TurnDidCompleteMessage, TurnDidStartMessage,
+  SessionInfo, TranscriptPartialMessage, TurnDeltaMessage, TurnDidCompleteMessage, TurnDidStartMessage,
+  VoiceDidChangeStateMessage,
 } from './session';
 import { TestRunResult } from './testRun';
+import {
+  HostAudioClearMessage, HostAudioPlayMessage, MicMode, MicStatus, WebviewAudioFrameMessage, WebviewAudioPlaybackMessage,
+  WebviewMicDidChangeMessage,
+} from './webviewAudio';
 
 export const ConnectionStatus = z.enum(['connecting', 'connected', 'reconnecting', 'offline']);
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
@@ -36,12 +41,44 @@ export const TestsDidCompleteMessage = z.object({
   result: TestRunResult,
 });
 
+
+// ---- voice: who captures the microphone, and the commands that drive it wherever it is ----
+/**
+ * A command for the microphone. webview → host: MicControls drive a host-side capture (recorder, companion page).
+ * host → webview: the host (status bar, toggle mute) drives the webview's own MicCapture.
+ */
+export const MicCommand = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('start') }),
+  z.object({ kind: z.literal('setMode'), mode: MicMode }),
+  z.object({ kind: z.literal('setMuted'), muted: z.boolean() }),
+  /** Push-to-talk held (true) or released (false). */
+  z.object({ kind: z.literal('setTalking'), held: z.boolean() }),
+]);
+export type MicCommand = z.infer<typeof MicCommand>;
+export const MicCommandMessage = z.object({ type: z.literal('mic/command'), command: MicCommand });
+export type MicCommandMessage = z.infer<typeof MicCommandMessage>;
+/**
+ * Sent after `ready` in a voice session (and whenever the capture changes): `webview` means the panel opens the
+ * microphone itself and sends audio/frame; `host` means a host-side capture does, and the panel's controls send
+ * mic/command and show mic/status.
+ */
+export const VoiceConfigureMessage = z.object({
+  type: z.literal('voice/configure'),
+  capture: z.enum(['webview', 'host']),
+  /** Human text for the capture in use, e.g. "Microphone via sox (rec)". */
+  description: z.string().max(200),
+});
+/** The host-side capture's state (only when voice/configure said `host`). */
+export const MicStatusMessage = z.object({ type: z.literal('mic/status'), status: MicStatus });
+
 export const HostToWebviewMessage = z.discriminatedUnion('type', [
   // server messages the host relays verbatim
   SessionDidJoinMessage, TurnDidStartMessage, TurnDeltaMessage, TurnDidCompleteMessage, SessionDidChangeStateMessage,
-  SessionDidEndMessage, CodeResyncRequestedMessage, ErrorMessage,
+  SessionDidEndMessage, CodeResyncRequestedMessage, ErrorMessage, TranscriptPartialMessage, VoiceDidChangeStateMessage,
   // host-only messages
   ConnectionDidChangeMessage, InterviewSnapshotMessage, ReportShowMessage, TestsDidStartMessage, TestsDidCompleteMessage,
+  // voice
+  HostAudioPlayMessage, HostAudioClearMessage, VoiceConfigureMessage, MicStatusMessage, MicCommandMessage,
 ]);
 export type HostToWebviewMessage = z.infer<typeof HostToWebviewMessage>;
 
@@ -57,5 +94,7 @@ export const WebviewRunTestsMessage = z.object({ type: z.literal('tests/run') })
 
 export const WebviewToHostMessage = z.discriminatedUnion('type', [
   WebviewReadyMessage, WebviewAnswerMessage, WebviewEndMessage, WebviewRevealLineMessage, WebviewRunTestsMessage,
+  // voice
+  WebviewAudioFrameMessage, WebviewAudioPlaybackMessage, WebviewMicDidChangeMessage, MicCommandMessage,
 ]);
 export type WebviewToHostMessage = z.infer<typeof WebviewToHostMessage>;

@@ -229,7 +229,7 @@ describe('webview audio: capture, playback and controls in Chromium', function (
     assert.match(await page.locator('.mic-controls [role="alert"]').textContent() ?? '', /disconnected/);
   });
 
-  it('fails with a typed error naming the CSP when script-src does not allow the worklet (the current webview CSP)', async () => {
+  it('fails with a typed error naming the CSP when script-src does not allow the worklet (a nonce-only CSP, as the webview had before the worklet)', async () => {
     view = await openAudioPage(harness, { csp: 'current' });
     await view.page.evaluate(() => window.audioTest.mountMic());
     const status = await view.page.evaluate(() => window.audioTest.startMic());

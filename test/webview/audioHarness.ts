@@ -16,8 +16,8 @@ import { buildWebview, REPO_ROOT } from './harness';
 const DIST = path.join(REPO_ROOT, 'dist/webview');
 
 /**
- * current: webviewHtml()'s CSP as it is (script-src nonce only), which blocks every AudioWorklet module.
- * proposed: the same plus the resource origin in script-src, the change the capture worklet needs.
+ * current: script-src with the nonce only (the webview's CSP before voice), which blocks every AudioWorklet module.
+ * proposed: the same plus the resource origin in script-src, as webviewHtml() now has it.
  */
 export type CspVariant = 'current' | 'proposed';
 

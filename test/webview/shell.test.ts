@@ -21,13 +21,15 @@ describe('webview: page shell', function () {
     view = undefined;
   });
 
-  it('builds a page with a nonce-only script CSP and the view on <body>', () => {
+  it('builds a page whose scripts are the nonce\'d bundle and the resource origin (for the AudioWorklet), and the view on <body>', () => {
     const nonce = createNonce();
     const html = webviewHtml({
       cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce, view: 'report', title: 'Report <Two Sum>',
       scriptUri: 'https://x/main.js', styleUri: 'https://x/main.css',
     });
-    assert.match(html, new RegExp(`script-src 'nonce-${nonce.replace(/[+/=]/g, '\\$&')}'`));
+    // Exactly the nonce and the webview's resource origin: no 'unsafe-inline', no 'unsafe-eval', no other host.
+    assert.match(html, new RegExp(`script-src 'nonce-${nonce.replace(/[+/=]/g, '\\$&')}' https://file\\+\\.vscode-resource\\.vscode-cdn\\.net;`));
+    assert.doesNotMatch(html, /unsafe-/);
     assert.match(html, /default-src 'none'/);
     assert.match(html, /connect-src 'none'/);
     assert.match(html, /style-src https:\/\/file\+\.vscode-resource\.vscode-cdn\.net;/);

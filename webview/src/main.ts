@@ -28,6 +28,13 @@ function dispatch(mounted: MountedView, message: HostToWebviewMessage): void {
     case 'tests/didStart': return interview?.startTestRun();
     case 'tests/didComplete': return interview?.completeTestRun(message);
     case 'code/resyncRequested': return; // the host resends the buffer; nothing to show
+    case 'voice/configure': return interview?.configureVoice(message.capture, message.description);
+    case 'mic/status': return interview?.hostMicStatus(message.status);
+    case 'mic/command': return interview?.micCommand(message.command);
+    case 'audio/play': return interview?.playAudio(message);
+    case 'audio/clear': return interview?.clearAudio(message.turnId);
+    case 'transcript/partial': return interview?.showCaption(message.text);
+    case 'voice/didChangeState': return interview?.setVoiceState(message.state);
     default: return assertNever(message, 'host message');
   }
 }

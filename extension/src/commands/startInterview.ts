@@ -2,11 +2,11 @@
 // With arguments ({problemSlug, language, ...}) no quick pick is shown, so tests and scripts can drive it.
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { Difficulty, Language, Topic, type ProblemPublic } from '../../../protocol/src/domain';
+import { Difficulty, Language, Mode, Topic, type ProblemPublic } from '../../../protocol/src/domain';
 import type { RestClient } from '../api/restClient';
 import { NotSignedInError, type AuthStore } from '../auth/authStore';
 import type { ErrorReporter } from '../auth/userErrors';
-import { COMMANDS, preferredLanguage, solutionFolder } from '../config';
+import { COMMANDS, interviewMode, preferredLanguage, solutionFolder } from '../config';
 import { createSolutionFile } from '../editor/solutionFiles';
 import type { InterviewManager } from '../interview/interviewManager';
 import { pickDifficulty, pickLanguage, pickProblem, pickTopic } from './problemPicker';
@@ -16,6 +16,8 @@ export const StartInterviewArgs = z.object({
   topic: Topic.optional(),
   difficulty: Difficulty.optional(),
   language: Language.optional(),
+  /** Default: the `mocktalk.interview.mode` setting. */
+  mode: Mode.optional(),
   /** When `<slug>.<ext>` already exists: continue in it, or create `<slug>-2.<ext>` (the default). */
   existingFile: z.enum(['reuse', 'new']).optional(),
 });
@@ -51,7 +53,7 @@ export async function startInterview(deps: StartInterviewDeps, rawArgs?: unknown
 
     const session = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Mocktalk: starting the interview…' },
-      () => deps.manager.start(problem, language, solutionUri));
+      () => deps.manager.start(problem, language, solutionUri, args?.mode ?? interviewMode()));
     return { sessionId: session.id, solutionUri: solutionUri.toString() };
   } catch (err) {
     await deps.errors.report(err, 'start the interview');

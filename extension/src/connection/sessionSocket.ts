@@ -3,12 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import type { CreateSessionRequest } from '../../../protocol/src/api';
+import { decodeInterviewerAudio, encodeCandidateAudio, type InterviewerAudioFrame } from '../../../protocol/src/audio';
 import { assertNever, type EvaluationView } from '../../../protocol/src/domain';
 import { LIMITS, PROTOCOL_VERSION } from '../../../protocol/src/limits';
 import {
   CLOSE_CODES, ServerMessage, type ClientMessage, type ClientMessageOf, type ServerMessageOf,
 } from '../../../protocol/src/session';
 import type { ConnectionStatus } from '../../../protocol/src/webview';
+import type { PcmFrame } from '../capture/captureStrategy';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff';
 import { Listeners } from './listeners';
 
@@ -39,6 +41,8 @@ export class SessionSocket {
   /** After each session/didJoin: the moment to (re)send the code buffer. */
   readonly onJoin = new Listeners<ServerMessageOf<'session/didJoin'>>();
   readonly onFatal = new Listeners<FatalError>();
+  /** Interviewer speech (voice sessions): binary frames from the server, decoded. */
+  readonly onAudio = new Listeners<InterviewerAudioFrame>();
 
   private ws: WebSocket | null = null;
   private joined = false;
@@ -87,7 +91,7 @@ export class SessionSocket {
       this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, token: this.options.token });
       this.startHeartbeat(ws);
     });
-    ws.on('message', (data, isBinary) => { if (!isBinary) this.receive(data.toString()); });
+    ws.on('message', (data, isBinary) => { if (isBinary) this.receiveAudio(data); else this.receive(data.toString()); });
     ws.on('pong', () => { alive.set(ws, true); });
     ws.on('error', (err) => this.log(`socket error: ${err.message}`));
     ws.on('close', (code, reason) => this.closed(ws, code, reason.toString()));
@@ -116,6 +120,22 @@ export class SessionSocket {
 
   /** Reports a run's results; false when not joined (the caller resends after the next join). */
   reportTests(message: ClientMessageOf<'tests/didRun'>): boolean {
+    if (!this.joined) return false;
+    return this.send(message);
+  }
+
+  /**
+   * Streams one microphone frame (voice sessions). Audio is live: when not joined it is dropped, never queued for
+   * a resend. Returns whether it went out.
+   */
+  sendAudio(frame: PcmFrame): boolean {
+    if (!this.joined || this.ws?.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(encodeCandidateAudio(frame));
+    return true;
+  }
+
+  /** Reports the real playback state of an interviewer turn; dropped when not joined (it only matters live). */
+  sendPlayback(message: ClientMessageOf<'audio/playback'>): boolean {
     if (!this.joined) return false;
     return this.send(message);
   }
@@ -151,6 +171,7 @@ export class SessionSocket {
     this.onStatus.clear();
     this.onJoin.clear();
     this.onFatal.clear();
+    this.onAudio.clear();
   }
 
   private send(message: ClientMessage): boolean {
@@ -193,6 +214,13 @@ export class SessionSocket {
         return this.onMessage.emit(message);
       default: return assertNever(message, 'server message');
     }
+  }
+
+  private receiveAudio(data: WebSocket.RawData): void {
+    const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    const frame = decodeInterviewerAudio(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (!frame.ok) return this.log(`ignoring a bad audio frame from the server: ${frame.reason}`);
+    this.onAudio.emit({ seq: frame.seq, sentTs: frame.sentTs, turnId: frame.turnId, samples: frame.samples });
   }
 
   private joinSession(): void {

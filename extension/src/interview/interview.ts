@@ -3,12 +3,16 @@ import * as vscode from 'vscode';
 import { assertNever, type EvaluationView, type TurnView } from '../../../protocol/src/domain';
 import type { ServerMessage, SessionInfo } from '../../../protocol/src/session';
 import type { HostToWebviewMessage } from '../../../protocol/src/webview';
+import type { MicStatus } from '../../../protocol/src/webviewAudio';
+import type { CaptureStrategy } from '../capture/captureStrategy';
+import { WebviewCapture } from '../capture/webviewCapture';
 import {
   SessionSocket, type FatalError, type SessionTarget, type StatusChange,
 } from '../connection/sessionSocket';
 import { SETTINGS, runnerOptions } from '../config';
 import { CodeSync } from '../editor/codeSync';
 import { TestRuns, type MissingToolchain, type RunRequestOutcome } from './testRuns';
+import { VoiceChannel, type VoicePanelMessage } from './voiceChannel';
 
 export interface InterviewParams {
   serverUrl: string;
@@ -17,6 +21,11 @@ export interface InterviewParams {
   solutionUri: vscode.Uri;
   /** Turns the window already knows (a restored panel's state); the server replays only later ones. */
   knownTurns?: TurnView[];
+  /**
+   * Picks the microphone of a voice session; given the panel's own (webview) capture, it returns that or another
+   * strategy (recorder process, companion page). Default: the panel's.
+   */
+  selectCapture?: (webviewMic: WebviewCapture) => CaptureStrategy;
 }
 
 export class Interview implements vscode.Disposable {
@@ -24,12 +33,15 @@ export class Interview implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly ended = new vscode.EventEmitter<EvaluationView>();
   private readonly fatal = new vscode.EventEmitter<FatalError>();
+  private readonly micStatus = new vscode.EventEmitter<MicStatus>();
   /** Server messages and connection changes for the panel, with replays the window already has removed. */
   readonly onPanelMessage = this.relayed.event;
   /** Session, stage, turns or connection changed (status bar, persisted lastSeq). */
   readonly onDidChange = this.changed.event;
   readonly onDidEnd = this.ended.event;
   readonly onFatal = this.fatal.event;
+  /** The microphone of a voice session changed state (wherever it is captured). */
+  readonly onMicStatus = this.micStatus.event;
 
   readonly solutionUri: vscode.Uri;
   private readonly socket: SessionSocket;
@@ -40,10 +52,15 @@ export class Interview implements vscode.Disposable {
   private evaluationValue: EvaluationView | null = null;
   private connectionValue: StatusChange = { status: 'connecting', detail: null };
   private readonly joinWaiters: ((session: SessionInfo) => void)[] = [];
-  private readonly disposables: vscode.Disposable[] = [this.relayed, this.changed, this.ended, this.fatal];
+  private readonly selectCapture: (webviewMic: WebviewCapture) => CaptureStrategy;
+  private voiceChannel: VoiceChannel | null = null;
+  /** Mic errors already told to the candidate, so a retry that fails the same way does not nag. */
+  private readonly toldMicErrors = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [this.relayed, this.changed, this.ended, this.fatal, this.micStatus];
 
   constructor(params: InterviewParams, private readonly log: vscode.LogOutputChannel) {
     this.solutionUri = params.solutionUri;
+    this.selectCapture = params.selectCapture ?? ((webviewMic) => webviewMic);
     for (const turn of params.knownTurns ?? []) this.turnsBySeq.set(turn.seq, turn);
     this.socket = new SessionSocket({
       serverUrl: params.serverUrl, token: params.token, target: params.target,
@@ -83,6 +100,8 @@ export class Interview implements vscode.Disposable {
   get evaluation(): EvaluationView | null { return this.evaluationValue; }
   get isEnded(): boolean { return this.sessionValue?.state === 'ended' || this.evaluationValue !== null; }
   get turns(): TurnView[] { return [...this.turnsBySeq.values()].sort((a, b) => a.seq - b.seq); }
+  /** The voice half of a voice session (null in text sessions and before the server said which this is). */
+  get voice(): VoiceChannel | null { return this.voiceChannel; }
 
   connect(): void {
     this.socket.connect();
@@ -116,6 +135,28 @@ export class Interview implements vscode.Disposable {
     return this.testRuns.request();
   }
 
+  /** Voice configuration and host-side mic state, for a panel that just (re)loaded. */
+  voiceMessages(): HostToWebviewMessage[] {
+    return this.voiceChannel?.panelMessages() ?? [];
+  }
+
+  /** Audio, playback and mic messages from the panel. */
+  voicePanelMessage(message: VoicePanelMessage): void {
+    this.voiceChannel?.panelMessage(message);
+  }
+
+  /** The panel's page went away (hidden or closed), taking a webview mic with it. */
+  panelDetached(): void {
+    this.voiceChannel?.panelDetached();
+  }
+
+  /** Mutes or unmutes the mic of a voice session; false when there is none. */
+  toggleMute(): boolean {
+    if (!this.voiceChannel) return false;
+    this.voiceChannel.toggleMute();
+    return true;
+  }
+
   submitAnswer(text: string): void {
     this.socket.submitAnswer(text);
   }
@@ -128,6 +169,7 @@ export class Interview implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.stopVoice();
     this.socket.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
@@ -162,20 +204,61 @@ export class Interview implements vscode.Disposable {
         return; // TestRuns runs it and tells the panel through tests/didStart and tests/didComplete
       case 'turn/delta': case 'code/resyncRequested':
         break;
-      case 'audio/clear': case 'transcript/partial': case 'voice/didChangeState':
-        return; // voice mode: the panel does not play or caption audio yet (text interviews never receive these)
+      case 'audio/clear':
+        return this.voiceChannel?.serverMessage(message);
+      case 'transcript/partial':
+        this.relayed.fire(message);
+        return; // a caption, not a change worth persisting
+      case 'voice/didChangeState':
+        break;
       default:
         assertNever(message, 'server message');
     }
     this.relayed.fire(message);
     if (message.type !== 'turn/delta') this.changed.fire();
+    // After the panel has the session: its voice controls belong to it.
+    if (message.type === 'session/didJoin' && message.session.mode === 'voice' && message.session.state === 'active') this.startVoice();
     if (message.type === 'session/didEnd') {
       // Nothing more to score or say: stop syncing and hang up (the socket would otherwise reconnect forever).
       this.testRuns.dispose();
       this.codeSync.dispose();
+      this.stopVoice();
       this.socket.dispose();
       this.ended.fire(message.evaluation);
     }
+  }
+
+  private startVoice(): void {
+    if (this.voiceChannel) return; // a reconnect: the mic kept running, frames resume once joined
+    const webviewMic = new WebviewCapture((command) => {
+      this.relayed.fire({ type: 'mic/command', command });
+      return true;
+    });
+    const capture = this.selectCapture(webviewMic);
+    const channel = new VoiceChannel(this.socket, webviewMic, capture);
+    this.voiceChannel = channel;
+    channel.onPanelMessage.on((m) => this.relayed.fire(m));
+    channel.onMicStatus.on((status) => {
+      this.micStatus.fire(status);
+      if (status.error) void this.tellMicFailed(status.error.kind, status.error.message);
+    });
+    this.log.info(`[voice] capture: ${capture.description}`);
+    for (const m of channel.panelMessages()) this.relayed.fire(m);
+    channel.start();
+  }
+
+  private stopVoice(): void {
+    this.voiceChannel?.dispose();
+    this.voiceChannel = null;
+  }
+
+  /** Nothing is lost when the mic fails: the answer box works in voice sessions, and the candidate is told so. */
+  private async tellMicFailed(kind: string, detail: string): Promise<void> {
+    this.log.warn(`[voice] microphone unavailable (${kind}): ${detail}`);
+    if (this.toldMicErrors.has(kind)) return;
+    this.toldMicErrors.add(kind);
+    await vscode.window.showWarningMessage(
+      `Mocktalk could not use your microphone (${kind.replace(/-/g, ' ')}). The interview goes on: type your answers in the panel; the interviewer still speaks and shows its words.`);
   }
 }
 

@@ -1,8 +1,9 @@
 // Owns the window's current interview and its panel; persists what a reload needs to resume it.
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { TurnView, assertNever, type EvaluationView, type Language, type ProblemPublic } from '../../../protocol/src/domain';
+import { TurnView, assertNever, type EvaluationView, type Language, type Mode, type ProblemPublic } from '../../../protocol/src/domain';
 import type { SessionInfo } from '../../../protocol/src/session';
+import type { MicStatus } from '../../../protocol/src/webviewAudio';
 import type { AuthStore } from '../auth/authStore';
 import { COMMANDS, CONTEXT_KEYS, STORAGE_KEYS, serverUrl } from '../config';
 import type { FatalError } from '../connection/sessionSocket';
@@ -27,16 +28,19 @@ export class InterviewManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Interview | null>();
   private readonly endedEmitter = new vscode.EventEmitter<InterviewEnded>();
   private readonly fatalEmitter = new vscode.EventEmitter<FatalError>();
+  private readonly micStatusEmitter = new vscode.EventEmitter<MicStatus | null>();
   /** A new interview became current, or the current one went away. */
   readonly onDidChangeInterview = this.changed.event;
   readonly onDidEndInterview = this.endedEmitter.event;
   /** The server refused the connection for good (e.g. the token expired). */
   readonly onFatalError = this.fatalEmitter.event;
+  /** The current voice interview's mic changed state; null when no voice interview has a mic any more. */
+  readonly onMicStatus = this.micStatusEmitter.event;
 
   private interview: Interview | null = null;
   private interviewDisposables: vscode.Disposable[] = [];
   private panel: InterviewPanel | null = null;
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.endedEmitter, this.fatalEmitter];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.endedEmitter, this.fatalEmitter, this.micStatusEmitter];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly auth: AuthStore, private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(auth.onDidChange((user) => {
@@ -49,13 +53,21 @@ export class InterviewManager implements vscode.Disposable {
   get current(): Interview | null { return this.interview; }
   get active(): Interview | null { return this.interview && !this.interview.isEnded ? this.interview : null; }
 
+  /** The current voice interview's mic state (null: no voice interview, or not joined yet). */
+  get micStatus(): MicStatus | null { return this.active?.voice?.micStatus ?? null; }
+
+  /** Mutes or unmutes the current voice interview's mic; false when there is none. */
+  toggleMute(): boolean {
+    return this.active?.toggleMute() ?? false;
+  }
+
   /** Starts a new session on the server and shows it; resolves once the server has created it. */
-  async start(problem: ProblemPublic, language: Language, solutionUri: vscode.Uri): Promise<SessionInfo> {
+  async start(problem: ProblemPublic, language: Language, solutionUri: vscode.Uri, mode: Mode = 'text'): Promise<SessionInfo> {
     const token = await this.auth.token();
     if (!token) throw new Error('Sign in to Mocktalk first.');
     const interview = new Interview({
       serverUrl: serverUrl(), token, solutionUri,
-      target: { kind: 'start', request: { problemSlug: problem.slug, language, mode: 'text' } },
+      target: { kind: 'start', request: { problemSlug: problem.slug, language, mode } },
     }, this.log);
     this.setInterview(interview);
     this.showPanel(vscode.ViewColumn.Beside);
@@ -151,6 +163,7 @@ export class InterviewManager implements vscode.Disposable {
       this.interviewDisposables.push(
         interview.onDidChange(() => this.persist(interview)),
         interview.onDidEnd((evaluation) => this.ended(interview, evaluation)),
+        interview.onMicStatus((status) => this.micStatusEmitter.fire(status)),
         interview.onFatal((error) => {
           this.log.error(`the server closed the interview connection: ${error.code}: ${error.message}`);
           // Drop it but keep the persisted session: after signing in again, Show Interview resumes it.
@@ -162,12 +175,14 @@ export class InterviewManager implements vscode.Disposable {
     }
     void this.setActiveContext();
     this.changed.fire(interview);
+    this.micStatusEmitter.fire(this.micStatus);
   }
 
   private ended(interview: Interview, evaluation: EvaluationView): void {
     void this.context.workspaceState.update(STORAGE_KEYS.activeInterview, undefined);
     void this.setActiveContext();
     this.changed.fire(interview);
+    this.micStatusEmitter.fire(null);
     const sessionId = interview.sessionId;
     if (sessionId) this.endedEmitter.fire({ sessionId, problemTitle: interview.session?.problem.title ?? 'Interview', evaluation });
   }

@@ -49,10 +49,16 @@ export class InterviewPanel implements vscode.Disposable {
           case 'session/end': return this.endRequested.fire();
           case 'code/revealLine': return void this.revealLine(message.line);
           case 'tests/run': return this.testRunRequested.fire();
+          case 'audio/frame': case 'audio/playback': case 'mic/didChange': case 'mic/command':
+            return this.interview?.voicePanelMessage(message);
           default: return assertNever(message, 'webview message');
         }
       }),
-      panel.onDidChangeViewState(() => { if (!panel.visible) this.ready = false; }),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) return;
+        this.ready = false;
+        this.interview?.panelDetached(); // the page is torn down when hidden, and a webview mic with it
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -72,6 +78,7 @@ export class InterviewPanel implements vscode.Disposable {
   dispose(): void {
     if (this.isDisposed) return;
     this.isDisposed = true;
+    this.interview?.panelDetached();
     this.interviewSubscription?.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
     this.panel.dispose(); // no-op when VS Code already disposed it
@@ -84,6 +91,7 @@ export class InterviewPanel implements vscode.Disposable {
     const { interview } = this;
     this.post(interview?.snapshot() ?? { type: 'interview/snapshot', session: null, turns: [], connection: 'offline' });
     for (const message of interview?.testRunMessages() ?? []) this.post(message);
+    for (const message of interview?.voiceMessages() ?? []) this.post(message);
   }
 
   private post(message: HostToWebviewMessage): void {

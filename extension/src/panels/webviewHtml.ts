@@ -29,7 +29,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     // No 'unsafe-inline': Lit styles the web components through adoptedStyleSheets and VS Code sets the theme
     // variables through CSSOM, neither of which CSP governs (test/webview checks for violations in Chromium).
     `style-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
+    // The capture AudioWorklet (dist/webview/captureWorklet.js) is loaded by addModule(), which cannot carry a
+    // nonce: allow the extension's own resource origin (localResourceRoots limits it to dist/webview).
+    `script-src 'nonce-${nonce}' ${cspSource}`,
     `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
     "connect-src 'none'",

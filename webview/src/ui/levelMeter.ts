@@ -81,7 +81,7 @@ export class SpeakingIndicator {
   readonly element: HTMLElement;
   private readonly text: HTMLElement;
 
-  constructor(private readonly who = 'Interviewer') {
+  constructor(who = 'Interviewer', private readonly texts = { on: `${who} speaking`, off: `${who} listening` }) {
     const bars = h('span', { class: 'speaking-indicator__bars', 'aria-hidden': 'true' },
       h('span', { class: 'speaking-indicator__bar' }), h('span', { class: 'speaking-indicator__bar' }),
       h('span', { class: 'speaking-indicator__bar' }));
@@ -92,6 +92,6 @@ export class SpeakingIndicator {
 
   set(speaking: boolean): void {
     this.element.dataset.speaking = String(speaking);
-    this.text.textContent = speaking ? `${this.who} speaking` : `${this.who} listening`;
+    this.text.textContent = speaking ? this.texts.on : this.texts.off;
   }
 }

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import {
   EvaluationView, TurnView, assertNever, type Evidence, type SessionState, type Stage,
 } from '../../../protocol/src/domain';
-import { SessionInfo } from '../../../protocol/src/session';
-import { TestsDidCompleteMessage, type ConnectionStatus } from '../../../protocol/src/webview';
+import { SessionInfo, type VoiceState } from '../../../protocol/src/session';
+import { TestsDidCompleteMessage, type ConnectionStatus, type MicCommand } from '../../../protocol/src/webview';
+import type { HostAudioPlayMessage, MicStatus } from '../../../protocol/src/webviewAudio';
 import type { HostBridge } from '../hostBridge';
 import { AnswerBox, type AnswerBoxAvailability } from '../ui/answerBox';
 import { ConnectionBanner } from '../ui/connectionBanner';
@@ -20,6 +21,7 @@ import { StageIndicator } from '../ui/stageIndicator';
 import { TestResults, type CompletedTestRun } from '../ui/testResults';
 import { Timer } from '../ui/timer';
 import { Transcript } from '../ui/transcript';
+import { VoicePanel, type VoiceCapture, type VoicePanelOptions } from '../ui/voicePanel';
 
 /** What VS Code keeps for a hidden or reloaded panel; parsed on restore because it may come from an older build. */
 export const InterviewViewState = z.object({
@@ -55,9 +57,11 @@ export class InterviewView {
     emptyText: 'The interviewer will start the conversation shortly.',
   });
   private readonly answerBox: AnswerBox;
+  private readonly voice: VoicePanel;
   private readonly tests = new TestResults({ onRun: () => this.bridge.post({ type: 'tests/run' }) });
 
-  constructor(root: HTMLElement, private readonly bridge: HostBridge) {
+  constructor(root: HTMLElement, private readonly bridge: HostBridge, voiceOptions: VoicePanelOptions = {}) {
+    this.voice = new VoicePanel(bridge, voiceOptions);
     this.answerBox = new AnswerBox({
       onSubmit: (text) => this.bridge.post({ type: 'answer/submit', text }),
       onDraftChange: () => this.save(),
@@ -87,7 +91,7 @@ export class InterviewView {
       this.banner.element,
       this.toasts.element,
       this.main,
-      h('footer', { class: 'app__footer' }, this.answerBox.element));
+      h('footer', { class: 'app__footer' }, this.voice.element, this.answerBox.element));
     this.render();
   }
 
@@ -109,6 +113,8 @@ export class InterviewView {
     // The snapshot carries no evaluation: keep ours only if it belongs to the same session.
     const sameSession = session !== null && session.id === this.session?.id;
     if (!sameSession) this.evaluation = null;
+    // The host follows a snapshot of a live voice session with voice/configure (a no-op for the mic already running).
+    if (!sameSession || session.state !== 'active') this.voice.reset();
     // The host follows a snapshot with the latest run and any run in progress.
     this.tests.reset(sameSession ? this.tests.latest : null);
     this.setSession(session);
@@ -124,6 +130,7 @@ export class InterviewView {
     if (session.id !== this.session?.id) {
       this.evaluation = null;
       this.tests.reset(null);
+      this.voice.reset();
     }
     this.setSession(session);
     this.render();
@@ -167,9 +174,39 @@ export class InterviewView {
 
   end(evaluation: EvaluationView): void {
     this.evaluation = evaluation;
+    this.voice.stop();
     this.tests.reset(this.tests.latest); // a run cut short by the end never completes
     this.changeState('ended', this.session?.stage ?? 'wrap-up');
     this.evaluationSlot.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+  }
+
+  configureVoice(capture: VoiceCapture, description: string): void {
+    if (this.session?.state === 'ended') return;
+    this.voice.configure(capture, description);
+  }
+
+  hostMicStatus(status: MicStatus): void {
+    this.voice.hostMicStatus(status);
+  }
+
+  micCommand(command: MicCommand): void {
+    this.voice.micCommand(command);
+  }
+
+  playAudio(message: HostAudioPlayMessage): void {
+    this.voice.play(message);
+  }
+
+  clearAudio(turnId: string): void {
+    this.voice.clear(turnId);
+  }
+
+  showCaption(text: string): void {
+    this.voice.showCaption(text);
+  }
+
+  setVoiceState(state: VoiceState): void {
+    this.voice.setVoiceState(state);
   }
 
   setConnection(status: ConnectionStatus, detail: string | null): void {
