@@ -53,7 +53,7 @@ describe('end to end: a text interview through the packaged extension', function
     const account = await registerUser(backend.url, 'e2e');
     email = account.user.email;
     rest = new RestClient({ baseUrl: backend.url, token: account.token });
-    host = await startCodeServer({ vsix, settings: { 'mocktalk.server.url': backend.url, ...PLAIN_TYPING_SETTINGS } });
+    host = await startCodeServer({ vsix, settings: { 'mocktalk.server.url': backend.url, 'mocktalk.interview.mode': 'text', ...PLAIN_TYPING_SETTINGS } });
     page = host.page;
     await host.openWorkbench();
     lap(`workbench open (backend ${backend.url})`);

@@ -7,12 +7,17 @@ import { EXTENSION_ID } from '../../extension/src/config';
 import { RestClient } from '../../extension/src/api/restClient';
 import type { TokenResponse } from '../../protocol/src/api';
 
-export interface SuiteConfig { serverUrl: string; userSettingsFile?: string }
+export interface SuiteConfig {
+  serverUrl: string;
+  userSettingsFile?: string;
+  /** What Chromium's fake microphone says (test/host/fakeMic.ts), once per opening of the mic. */
+  fakeMicText?: string;
+}
 
 export function suiteConfig(): SuiteConfig {
   const config = JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json'), 'utf8')) as Partial<SuiteConfig>;
   if (!config.serverUrl) throw new Error('config.json has no serverUrl: run through `npm run test:extension`');
-  return { serverUrl: config.serverUrl, userSettingsFile: config.userSettingsFile };
+  return { serverUrl: config.serverUrl, userSettingsFile: config.userSettingsFile, fakeMicText: config.fakeMicText };
 }
 
 export async function testApi(): Promise<MocktalkTestApi> {

@@ -2,12 +2,15 @@
 // test backend (embedded Postgres, local interviewer) whose URL reaches the suite via config.json and settings.
 // Usage: npm run test:extension   (tools: bash scripts/test-tools.sh)
 // Env: MOCKTALK_COUNTS_FILE (counts JSON out), MOCKTALK_EXT_TEST_TIMEOUT_MS (default 300000),
-//      MOCKTALK_EXT_TEST_GREP (mocha grep), MOCKTALK_KEEP_HOST_TMP=1 (keep temp dirs).
+//      MOCKTALK_EXT_TEST_GREP (mocha grep), MOCKTALK_KEEP_HOST_TMP=1 (keep temp dirs),
+//      MOCKTALK_EXT_TEST_CONSOLE=1 (print the browser's console, webviews included).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { startTestServer, stopAllTestBackends } from '../support/backend';
 import { startCodeServer, type CodeServerHost } from './codeServer';
+import { fakeMicWav } from './fakeMic';
 
 const root = path.resolve(__dirname, '../..');
 const testsDir = path.join(root, 'dist/test/extension');
@@ -37,8 +40,11 @@ async function main(): Promise<number> {
   build();
   lap('built extension and tests');
   let host: CodeServerHost | undefined;
+  const micDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mocktalk-fake-mic-'));
+  const removeMic = () => fs.rmSync(micDir, { recursive: true, force: true });
   const stop = async (signal: string) => {
     await host?.dispose();
+    removeMic();
     await stopAllTestBackends();
     console.error(`stopped by ${signal}`);
     process.exit(130);
@@ -47,8 +53,14 @@ async function main(): Promise<number> {
   try {
     const backend = await startTestServer();
     lap(`test backend up at ${backend.url}`);
-    host = await startCodeServer({ settings: { 'mocktalk.server.url': backend.url } });
+    const mic = fakeMicWav(micDir);
+    // Interviews are typed unless a test asks for voice (the fake mic would otherwise answer in every interview).
+    host = await startCodeServer({
+      settings: { 'mocktalk.server.url': backend.url, 'mocktalk.interview.mode': 'text' }, chromiumArgs: mic.chromiumArgs,
+    });
     lap(`code-server up at ${host.url}`);
+    // Webview and workbench console output (e.g. a panel's mic failing), for debugging a run.
+    if (process.env.MOCKTALK_EXT_TEST_CONSOLE) host.page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
     // The extension host may not see our env: hand it its config through a file beside the bundle
     // (with the user settings file, so the suite can check no secret ended up in it).
     const countsFile = path.join(host.tempDir, 'counts.json');
@@ -56,6 +68,7 @@ async function main(): Promise<number> {
     fs.writeFileSync(path.join(testsDir, 'config.json'), JSON.stringify({
       countsFile, outputFile, grep: process.env.MOCKTALK_EXT_TEST_GREP || undefined,
       serverUrl: backend.url, userSettingsFile: path.join(host.tempDir, 'user-data', 'User', 'settings.json'),
+      fakeMicText: mic.text,
     }));
 
     const result = await host.runExtensionTests({
@@ -77,6 +90,7 @@ async function main(): Promise<number> {
   } finally {
     await host?.dispose();
     await stopAllTestBackends();
+    removeMic();
     lap('disposed');
   }
 }

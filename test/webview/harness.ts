@@ -42,7 +42,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-export async function startHarness(): Promise<Harness> {
+/** `chromiumArgs`: extra browser flags, e.g. a fake microphone (fixed for the browser's life). */
+export async function startHarness(options: { chromiumArgs?: string[] } = {}): Promise<Harness> {
   await buildWebview();
   let origin = '';
   const server: Server = createServer((req, res) => {
@@ -57,7 +58,7 @@ export async function startHarness(): Promise<Harness> {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(webviewHtml({
         cspSource: origin, nonce: createNonce(), view, title: `Mocktalk ${view}`,
-        scriptUri: `${origin}/dist/main.js`, styleUri: `${origin}/dist/main.css`,
+        scriptUri: `${origin}/dist/main.js`, styleUri: `${origin}/dist/main.css`, workletUri: `${origin}/dist/captureWorklet.js`,
       }));
       return;
     }
@@ -77,7 +78,7 @@ export async function startHarness(): Promise<Harness> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(options.chromiumArgs ?? [])],
   });
   return {
     origin,

@@ -10,6 +10,8 @@ export interface WebviewHtmlOptions {
   /** Already converted with `webview.asWebviewUri`. */
   scriptUri: string;
   styleUri: string;
+  /** The capture AudioWorklet beside the bundle (asWebviewUri'd). VS Code webviews do not expose a script's src. */
+  workletUri?: string;
   view: WebviewKind;
   title: string;
 }
@@ -39,7 +41,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function webviewHtml(options: WebviewHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri, view, title } = options;
+  const { cspSource, nonce, scriptUri, styleUri, workletUri, view, title } = options;
+  const worklet = workletUri ? ` data-worklet-url="${escapeHtml(workletUri)}"` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -49,7 +52,7 @@ export function webviewHtml(options: WebviewHtmlOptions): string {
   <link rel="stylesheet" href="${escapeHtml(styleUri)}">
   <title>${escapeHtml(title)}</title>
 </head>
-<body data-view="${escapeHtml(view)}">
+<body data-view="${escapeHtml(view)}"${worklet}>
   <script nonce="${escapeHtml(nonce)}" src="${escapeHtml(scriptUri)}"></script>
 </body>
 </html>

@@ -28,6 +28,7 @@ export function renderPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri
     nonce: createNonce(),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css')).toString(),
+    workletUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'captureWorklet.js')).toString(),
     view,
     title: panel.title,
   });

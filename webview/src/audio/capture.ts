@@ -23,8 +23,13 @@ export interface MicCaptureOptions {
   mediaDevices?: Pick<MediaDevices, 'getUserMedia'>;
 }
 
-/** The worklet sits beside the webview's bundle: resolve it against the page's (single, nonce'd) script. */
+/**
+ * The worklet sits beside the webview's bundle. The host names it on <body data-worklet-url> (a VS Code webview's
+ * script elements have no readable src); elsewhere (test pages) it resolves against the page's bundle script.
+ */
 export function captureWorkletUrl(doc: Document = document): string {
+  const named = doc.body?.dataset.workletUrl;
+  if (named) return named;
   const script = doc.querySelector<HTMLScriptElement>('script[src$="/main.js"]') ?? doc.querySelector<HTMLScriptElement>('script[src]');
   if (!script) throw new Error('captureWorkletUrl: the page has no bundle script to resolve against');
   return new URL('captureWorklet.js', script.src).href;

@@ -4,6 +4,7 @@ import type { VoiceState } from '../../../protocol/src/session';
 import type { MicCommand } from '../../../protocol/src/webview';
 import { base64ToPcm16, type HostAudioPlayMessage, type MicStatus } from '../../../protocol/src/webviewAudio';
 import { AudioPlayer } from '../audio/player';
+import { PlaybackReports } from '../audio/playbackReports';
 import { HostMicSource, WebviewMicSource, type PanelMicSource } from '../audio/micSources';
 import type { HostBridge } from '../hostBridge';
 import { h } from './dom';
@@ -41,6 +42,7 @@ export class VoicePanel {
   private mic: PanelMicSource | null = null;
   private controls: MicControls | null = null;
   private player: AudioPlayer | null = null;
+  private readonly reports = new PlaybackReports((event) => this.bridge.post({ type: 'audio/playback', ...event }));
   private readonly disposers: Array<() => void> = [];
   private micDisposers: Array<() => void> = [];
   private quietTimer: ReturnType<typeof setTimeout> | null = null;
@@ -105,6 +107,12 @@ export class VoicePanel {
 
   clear(turnId: string): void {
     this.player?.clear(turnId);
+    this.reports.cleared(turnId, Date.now());
+  }
+
+  /** turn/didComplete of an interviewer turn: once its queued audio has played, its playback is over. */
+  turnComplete(turnId: string): void {
+    this.reports.turnComplete(turnId);
   }
 
   showCaption(text: string): void {
@@ -141,7 +149,7 @@ export class VoicePanel {
 
   private createPlayer(): AudioPlayer {
     const player = new AudioPlayer();
-    player.onPlayback((event) => this.bridge.post({ type: 'audio/playback', ...event }));
+    player.onPlayback((event) => this.reports.playerEvent(event));
     player.onSpeaking((speaking) => this.interviewer.set(speaking));
     return player;
   }

@@ -147,6 +147,7 @@ export class InterviewView {
   }
 
   completeTurn(turn: TurnView, replayed: boolean): void {
+    if (turn.speaker === 'interviewer' && !replayed) this.voice.turnComplete(turn.id);
     if (this.transcript.completeTurn(turn, replayed)) this.save();
   }
 
