@@ -29,6 +29,9 @@ describe('commands and settings', () => {
     }).contributes.configuration.properties;
     assert.equal(properties['mocktalk.server.url']?.scope, 'application');
     assert.deepEqual(properties['mocktalk.interview.language']?.enum, ['javascript', 'typescript', 'python']);
+    // Interviews are spoken unless the candidate chooses typing (the suite's runner picks text for the other tests).
+    assert.equal(config.inspect(SETTINGS.mode)?.defaultValue, 'voice');
+    assert.deepEqual(properties['mocktalk.interview.mode']?.enum, ['voice', 'text']);
     for (const [key, p] of Object.entries(properties)) assert.ok(p.description || p.markdownDescription, `${key} has no description`);
   });
 

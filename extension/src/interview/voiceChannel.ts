@@ -19,8 +19,6 @@ export interface VoiceSocket {
 
 /** The panel's messages that belong to voice. */
 export type VoicePanelMessage = Extract<WebviewToHostMessage, { type: 'audio/frame' | 'audio/playback' | 'mic/didChange' | 'mic/command' }>;
-export const VOICE_PANEL_TYPES = new Set<WebviewToHostMessage['type']>(['audio/frame', 'audio/playback', 'mic/didChange', 'mic/command']);
-export const isVoicePanelMessage = (m: WebviewToHostMessage): m is VoicePanelMessage => VOICE_PANEL_TYPES.has(m.type);
 
 export class VoiceChannel {
   /** Messages for the panel (audio to play, clears, mic state and configuration). */

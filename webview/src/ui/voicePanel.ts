@@ -62,9 +62,6 @@ export class VoicePanel {
     }
   }
 
-  get configured(): VoiceCapture | null { return this.capture; }
-  get micStatus(): MicStatus | null { return this.mic?.status ?? null; }
-
   /** voice/configure: this is a voice session and the mic is captured here (`webview`) or by the host. */
   configure(capture: VoiceCapture, description: string): void {
     if (this.ended) return;
