@@ -78,7 +78,16 @@ describe('a voice interview in the real host', function () {
       return s.lastIndexOf('listening') > s.lastIndexOf('speaking') && s.includes('speaking');
     }, 15_000);
 
-    // Muting from the host (the status bar's toggle) reaches the panel's mic.
+    // Hidden behind another editor in its column, the panel keeps its page, and so the mic.
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
+    assert.ok(tab, 'no interview panel tab');
+    const other = await vscode.workspace.openTextDocument({ content: 'notes' });
+    await vscode.window.showTextDocument(other, { viewColumn: tab.group.viewColumn, preview: false });
+    await waitFor('the panel hidden', () => !tab.group.tabs.find((t) => t.input instanceof vscode.TabInputWebview)?.isActive);
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(manager.micStatus?.state, 'listening', 'hiding the panel stopped its mic');
+
+    // Muting from the host (the status bar's toggle) reaches the panel's mic, hidden or not.
     assert.equal(manager.toggleMute(), true);
     await waitFor('the panel mic muted', () => manager.micStatus?.state === 'muted', 10_000);
   });

@@ -27,16 +27,20 @@ export class InterviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.endRequested, this.testRunRequested];
 
   static create(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, column: vscode.ViewColumn): InterviewPanel {
-    const panel = vscode.window.createWebviewPanel(PANELS.interview, TITLE, { viewColumn: column, preserveFocus: true });
-    return new InterviewPanel(panel, extensionUri, log);
+    // Kept alive while hidden: a voice interview's mic and the interviewer's voice live in the page.
+    const panel = vscode.window.createWebviewPanel(PANELS.interview, TITLE, { viewColumn: column, preserveFocus: true },
+      { retainContextWhenHidden: true });
+    return new InterviewPanel(panel, extensionUri, log, true);
   }
 
   /** For the serializer: VS Code recreated the panel after a window reload. */
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): InterviewPanel {
-    return new InterviewPanel(panel, extensionUri, log);
+    return new InterviewPanel(panel, extensionUri, log, false);
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+  /** @param retainsContext the page survives being hidden (only known for panels we created). */
+  private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel,
+    private readonly retainsContext: boolean) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'mocktalk.svg');
     renderPanel(panel, extensionUri, 'interview');
     this.disposables.push(
@@ -55,7 +59,7 @@ export class InterviewPanel implements vscode.Disposable {
         }
       }),
       panel.onDidChangeViewState(() => {
-        if (panel.visible) return;
+        if (panel.visible || this.retainsContext) return;
         this.ready = false;
         this.interview?.panelDetached(); // the page is torn down when hidden, and a webview mic with it
       }),
