@@ -26,6 +26,7 @@ export interface RecorderCaptureOptions {
 }
 
 const SILENCE_DBFS = -100;
+const EXIT_WITHOUT_CLOSE_MS = 500;
 
 interface Running { child: ChildProcess; command: RecorderCommand; framer: PcmFramer; stderr: StderrTail; audio: boolean }
 
@@ -167,8 +168,10 @@ export class RecorderCapture implements CaptureStrategy {
         this.stopProcess();
         this.fail({ kind: 'unsupported', message: `The microphone recorder (${command.label}) could not be started: ${error.message}`.slice(0, 500) });
       });
-      // 'close' comes after stdio ends, so the stderr that explains the exit has been read.
+      // 'close' comes after stdio ends, so the stderr that explains the exit has been read. A wrapper's child that
+      // still holds the pipes would delay it forever: then 'exit' decides, a moment later.
       child.on('close', (code, signal) => this.onClose(running, code, signal));
+      child.on('exit', (code, signal) => setTimeout(() => this.onClose(running, code, signal), EXIT_WITHOUT_CLOSE_MS).unref());
     });
   }
 

@@ -1,8 +1,9 @@
 // RecorderCapture through the real spawn path: the stand-in recorder (a node script streaming a flite WAV as raw
 // PCM16) is the `mocktalk.voice.recorderCommand` override, exactly as a user's recorder command would be.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { RecorderCapture, type RecorderCaptureOptions } from '../../../extension/src/capture/recorderCapture';
+import { findOnPath } from '../../../extension/src/capture/recorderCommand';
 import { Collected, fakeRecorder, isAlive, SpeechFiles, waitFor } from './recorderSupport';
 
 const SENTENCE = 'can the array contain negative numbers';
@@ -154,5 +155,22 @@ describe('recorder capture (a real recorder process)', function () {
     assert.equal(got.statuses[got.statuses.length - 1]!.state, 'off');
     await waitFor('the wrapper and its child to exit', () => !isAlive(wrapper) && !isAlive(recorder), 3_000);
     assert.equal((await mic.start()).state, 'off', 'a disposed capture does not start again');
+  });
+});
+
+describe('recorder capture with the machine\'s own recorder', function () {
+  this.timeout(15_000);
+
+  it('finds sox on PATH and reports a machine without a sound card as no-device, with sox\'s words', async function () {
+    if (!findOnPath('rec', 'linux', process.env) || existsSync('/dev/snd')) this.skip(); // needs sox and no audio hardware
+    const mic = new RecorderCapture({ platform: 'linux' });
+    try {
+      const status = await mic.start();
+      assert.equal(mic.description, 'Microphone via sox (rec)');
+      assert.equal(status.error?.kind, 'no-device');
+      assert.match(status.error!.message, /^The microphone recorder \(sox \(rec\)\) exited with code \d+ before recording: \S*rec FAIL .*no default audio device/);
+    } finally {
+      mic.dispose();
+    }
   });
 });
