@@ -5,6 +5,7 @@ import { LANGUAGES, type Language } from '../../protocol/src/domain';
 import type { ToolchainOptions } from './runner/toolchains';
 import type { CaptureEnvironment, CaptureSetting } from './capture/captureStrategy';
 import { resolveRecorder } from './capture/recorderCommand';
+import { CAPTURE_SETTINGS } from './capture/strategySelection';
 
 export const EXTENSION_ID = 'mocktalk.mocktalk';
 
@@ -90,8 +91,6 @@ export function runnerOptions(): ToolchainOptions {
 export function affectsServerUrl(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.serverUrl}`);
 }
-
-const CAPTURE_SETTINGS: readonly CaptureSetting[] = ['auto', 'webview', 'recorder', 'companion'];
 
 /** `mocktalk.voice.capture`; anything unknown means `auto`. */
 export function captureSetting(): CaptureSetting {

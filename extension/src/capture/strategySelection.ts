@@ -26,6 +26,9 @@ export interface CaptureSelection {
   warning?: string;
 }
 
+/** Every value of `mocktalk.voice.capture`, as the manifest's enum lists them. */
+export const CAPTURE_SETTINGS: readonly CaptureSetting[] = ['auto', 'webview', 'recorder', 'companion'];
+
 const where = (env: CaptureEnvironment): string => (env.remoteName ? `this ${env.remoteName} window's` : "VS Code's");
 
 export function selectCaptureStrategy(setting: CaptureSetting, env: CaptureEnvironment): CaptureSelection {
