@@ -39,6 +39,8 @@ export class RecorderCapture implements CaptureStrategy {
   readonly onLevel = new Listeners<number>();
   private readonly platform;
   private running: Running | null = null;
+  /** The last recorder's stderr, kept after it exits for the error message, logs and bug reports. */
+  private lastStderr: StderrTail | null = null;
   private starting: Promise<MicStatus> | null = null;
   private settleStart: (() => void) | null = null;
   private mode: MicMode;
@@ -77,9 +79,9 @@ export class RecorderCapture implements CaptureStrategy {
     return this.running?.child.pid;
   }
 
-  /** The recorder's last stderr lines, for logs and bug reports. */
+  /** The last stderr lines of the current (or last) recorder, for logs and bug reports. */
   get stderr(): string {
-    return this.running?.stderr.text ?? '';
+    return this.lastStderr?.text ?? '';
   }
 
   /** Starts the recorder; resolves once audio flows (listening) or with an error status. Retries after an error. */
@@ -143,7 +145,8 @@ export class RecorderCapture implements CaptureStrategy {
       child = spawn(command.executable, args, {
         env: env as NodeJS.ProcessEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
-        // Its own process group on POSIX, so a kill reaches what a wrapper script started.
+        // Its own process group on POSIX, so a kill reaches what a wrapper script started. If the host itself dies,
+        // the recorder's next write to the closed pipe ends it (SIGPIPE/EPIPE).
         detached: this.platform !== 'win32',
         windowsHide: true,
       });
@@ -152,6 +155,7 @@ export class RecorderCapture implements CaptureStrategy {
     }
     const running: Running = { child, command, framer: new PcmFramer(), stderr: new StderrTail(), audio: false };
     this.running = running;
+    this.lastStderr = running.stderr;
     this.seq = 0;
 
     return new Promise<MicStatus>((resolve) => {

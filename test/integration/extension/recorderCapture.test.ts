@@ -108,6 +108,7 @@ describe('recorder capture (a real recorder process)', function () {
     assert.match(status.error!.message, /exited with code 1 before recording: rec FAIL formats: can't open input `default': Operation not permitted\. Allow your editor/);
     const busy = capture({ recorderCommand: fakeRecorder('--fail', 'arecord: main:828: audio open error: Device or resource busy', '--exit-code', '2') });
     assert.equal((await busy.start()).error?.kind, 'device-busy');
+    assert.equal(busy.stderr, 'arecord: main:828: audio open error: Device or resource busy', 'stderr is kept after the exit');
     // Retrying after an error starts the recorder again (and fails the same way).
     assert.equal((await busy.start()).error?.kind, 'device-busy');
   });
