@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LANGUAGES, MODES, type Language, type Mode } from '../../protocol/src/domain';
 import type { ToolchainOptions } from './runner/toolchains';
+import type { CaptureEnvironment, CaptureSetting } from './capture/captureStrategy';
+import { resolveRecorder } from './capture/recorderCommand';
+import { CAPTURE_SETTINGS } from './capture/strategySelection';
 
 export const EXTENSION_ID = 'mocktalk.mocktalk';
 
@@ -35,6 +38,8 @@ export const SETTINGS = {
   solutionFolder: 'interview.solutionFolder',
   mode: 'interview.mode',
   pythonPath: 'tests.pythonPath',
+  voiceCapture: 'voice.capture',
+  recorderCommand: 'voice.recorderCommand',
 } as const;
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
@@ -92,4 +97,24 @@ export function runnerOptions(): ToolchainOptions {
 
 export function affectsServerUrl(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.serverUrl}`);
+}
+
+/** `mocktalk.voice.capture`; anything unknown means `auto`. */
+export function captureSetting(): CaptureSetting {
+  const value = settings().get<string>(SETTINGS.voiceCapture, 'auto');
+  return (CAPTURE_SETTINGS as readonly string[]).includes(value) ? (value as CaptureSetting) : 'auto';
+}
+
+/** `mocktalk.voice.recorderCommand` as stored (a string or an array); RecorderCapture validates it. */
+export function recorderCommandSetting(): unknown {
+  return settings().get<unknown>(SETTINGS.recorderCommand, '');
+}
+
+/** Where this window's extension host runs, for selectCaptureStrategy(). */
+export function captureEnvironment(): CaptureEnvironment {
+  return {
+    remoteName: vscode.env.remoteName,
+    webUi: vscode.env.uiKind === vscode.UIKind.Web,
+    recorderAvailable: resolveRecorder({ platform: process.platform, env: process.env, override: recorderCommandSetting() }).ok,
+  };
 }
