@@ -5,7 +5,13 @@ import { TurnView, assertNever, type EvaluationView, type Language, type Mode, t
 import type { SessionInfo } from '../../../protocol/src/session';
 import type { MicStatus } from '../../../protocol/src/webviewAudio';
 import type { AuthStore } from '../auth/authStore';
-import { COMMANDS, CONTEXT_KEYS, STORAGE_KEYS, serverUrl } from '../config';
+import { createCapture } from '../capture/createCapture';
+import { RecorderCapture } from '../capture/recorderCapture';
+import { selectCaptureStrategy } from '../capture/strategySelection';
+import type { WebviewCapture } from '../capture/webviewCapture';
+import {
+  COMMANDS, CONTEXT_KEYS, STORAGE_KEYS, captureEnvironment, captureSetting, recorderCommandSetting, serverUrl,
+} from '../config';
 import type { FatalError } from '../connection/sessionSocket';
 import { InterviewPanel } from '../panels/interviewPanel';
 import { Interview } from './interview';
@@ -68,6 +74,7 @@ export class InterviewManager implements vscode.Disposable {
     const interview = new Interview({
       serverUrl: serverUrl(), token, solutionUri,
       target: { kind: 'start', request: { problemSlug: problem.slug, language, mode } },
+      selectCapture: (webviewMic) => this.selectCapture(webviewMic),
     }, this.log);
     this.setInterview(interview);
     this.showPanel(vscode.ViewColumn.Beside);
@@ -134,10 +141,21 @@ export class InterviewManager implements vscode.Disposable {
     const interview = new Interview({
       serverUrl: serverUrl(), token, solutionUri: vscode.Uri.parse(solutionUri),
       target: { kind: 'resume', sessionId, lastSeq: knownTurns.at(-1)?.seq ?? 0 }, knownTurns,
+      selectCapture: (webviewMic) => this.selectCapture(webviewMic),
     }, this.log);
     this.setInterview(interview);
     interview.connect();
     return true;
+  }
+
+  /** `mocktalk.voice.capture` applied to where this window runs; the choice and its reason go to the log. */
+  private selectCapture(webviewMic: WebviewCapture) {
+    const selection = selectCaptureStrategy(captureSetting(), captureEnvironment());
+    this.log.info(`[voice] capture ${selection.kind}: ${selection.reason}`);
+    if (selection.warning) void vscode.window.showWarningMessage(`Mocktalk: ${selection.warning}`);
+    return createCapture(selection, webviewMic, {
+      recorder: () => new RecorderCapture({ recorderCommand: recorderCommandSetting() }),
+    });
   }
 
   dispose(): void {
