@@ -58,12 +58,13 @@ APT_PKGS=()
 [ -x /usr/bin/flite ] || APT_PKGS+=(flite)
 [ -x /usr/bin/pocketsphinx_continuous ] || APT_PKGS+=(pocketsphinx)
 [ -f /usr/share/pocketsphinx/model/en-us/en-us.lm.bin ] || APT_PKGS+=(pocketsphinx-en-us)
+[ -x /usr/bin/rec ] || APT_PKGS+=(sox) # the recorder capture test runs the real sox
 if [ ${#APT_PKGS[@]} -gt 0 ]; then
   say "apt-get install ${APT_PKGS[*]} (log: $LOG)"
   apt_get update -qq || fail "apt-get update"
   apt_get install -y -qq --no-install-recommends "${APT_PKGS[@]}" || fail "apt-get install ${APT_PKGS[*]}"
 else
-  say "apt packages present (chromium, libkrb5-dev, espeak-ng, flite, pocketsphinx)"
+  say "apt packages present (chromium, libkrb5-dev, espeak-ng, flite, pocketsphinx, sox)"
 fi
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing after apt-get"
 
