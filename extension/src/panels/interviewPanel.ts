@@ -49,6 +49,7 @@ export class InterviewPanel implements vscode.Disposable {
           case 'session/end': return this.endRequested.fire();
           case 'code/revealLine': return void this.revealLine(message.line);
           case 'tests/run': return this.testRunRequested.fire();
+          case 'progress/refresh': return; // the Progress view's message; this panel has no such button
           default: return assertNever(message, 'webview message');
         }
       }),
