@@ -1,4 +1,4 @@
-// Small SVG charts: score trends (lines) and per-topic averages (bars), each with a data-table fallback.
+// Small SVG charts: a score trend (line) and per-topic averages (bars), each with a data-table fallback.
 //
 // Why hand-drawn SVG instead of a charting library: the webview's CSP allows no inline styles or eval, which rules
 // out canvas libraries that inject <style> or compile templates; SVG elements take their colours from CSS classes, so
@@ -26,11 +26,6 @@ export interface ChartPoint {
   value: number;
 }
 
-export interface LineSeries {
-  name: string;
-  points: readonly ChartPoint[];
-}
-
 export interface ValueScale {
   min: number;
   max: number;
@@ -46,7 +41,9 @@ export interface LineChartOptions {
   title: string;
   /** One sentence a screen reader reads after the title: what the trend is. */
   description: string;
-  series: readonly LineSeries[];
+  /** What is measured, e.g. "Coding": names each point and the table's value column. */
+  name: string;
+  points: readonly ChartPoint[];
   scale?: ValueScale;
   /** Column heading of the table's first column. */
   pointHeading?: string;
@@ -62,7 +59,8 @@ export function createLineChart(options: LineChartOptions): HTMLElement {
   const height = options.compact ? 72 : 140;
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = height - PAD.top - PAD.bottom;
-  const count = Math.max(...options.series.map((series) => series.points.length), 0);
+  const { name, points } = options;
+  const count = points.length;
   const x = (i: number) => PAD.left + (count <= 1 ? plotWidth / 2 : (i / (count - 1)) * plotWidth);
   const y = (v: number) => PAD.top + (1 - (clamp(v, scale.min, scale.max) - scale.min) / (scale.max - scale.min)) * plotHeight;
 
@@ -74,12 +72,13 @@ export function createLineChart(options: LineChartOptions): HTMLElement {
 
   const grid = s('g', { class: 'chart__grid', 'aria-hidden': 'true' });
   for (const tick of scale.ticks) {
-    grid.append(
-      s('line', { class: 'chart__gridline', x1: PAD.left, x2: WIDTH - PAD.right, y1: y(tick), y2: y(tick) }),
-      s('text', { class: 'chart__tick', x: PAD.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, scale.format(tick)));
+    grid.append(s('line', { class: 'chart__gridline', x1: PAD.left, x2: WIDTH - PAD.right, y1: y(tick), y2: y(tick) }));
+    // A compact chart labels only the ends of its scale: four labels in 50 px would touch.
+    if (options.compact && tick !== scale.min && tick !== scale.max) continue;
+    grid.append(s('text', { class: 'chart__tick', x: PAD.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, scale.format(tick)));
   }
-  const first = options.series[0]?.points[0];
-  const last = options.series[0]?.points.at(-1);
+  const first = points[0];
+  const last = points.at(-1);
   if (first && last && count > 1) {
     grid.append(
       s('text', { class: 'chart__tick', x: x(0), y: height - 4, 'text-anchor': 'start' }, first.label),
@@ -87,26 +86,23 @@ export function createLineChart(options: LineChartOptions): HTMLElement {
   }
   svg.append(grid);
 
-  options.series.forEach((series, index) => {
-    const group = s('g', { class: `chart__series chart__series--${index % SERIES_STYLES}`, 'data-series': series.name });
-    if (series.points.length > 1) {
-      group.append(s('polyline', {
-        class: 'chart__line', points: series.points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' '),
-      }));
-    }
-    series.points.forEach((point, i) => {
-      group.append(s('circle', { class: 'chart__point', cx: x(i).toFixed(1), cy: y(point.value).toFixed(1), r: options.compact ? 2.5 : 3 },
-        s('title', {}, `${series.name}, ${point.label}: ${scale.format(point.value)}`)));
-    });
-    svg.append(group);
+  const series = s('g', { class: 'chart__series' });
+  // A single point has no line; its marker alone shows it.
+  if (count > 1) {
+    series.append(s('polyline', {
+      class: 'chart__line', points: points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' '),
+    }));
+  }
+  points.forEach((point, i) => {
+    series.append(s('circle', { class: 'chart__point', cx: x(i).toFixed(1), cy: y(point.value).toFixed(1), r: options.compact ? 2.5 : 3 },
+      s('title', {}, `${name}, ${point.label}: ${scale.format(point.value)}`)));
   });
+  svg.append(series);
 
   return h('figure', { class: `chart chart--line${options.compact ? ' chart--compact' : ''}` },
     svg,
-    options.series.length > 1 ? legend(options.series.map((series) => series.name)) : null,
-    dataTable(options.title, options.pointHeading ?? 'Interview',
-      options.series.map((series) => series.name),
-      tableRows(options.series, scale)));
+    dataTable(options.title, options.pointHeading ?? 'Interview', [name],
+      points.map((point) => [point.label, scale.format(point.value)])));
 }
 
 export interface Bar {
@@ -153,23 +149,6 @@ export function createBarChart(options: BarChartOptions): HTMLElement {
     svg,
     dataTable(options.title, options.labelHeading ?? 'Item', hasDetail ? ['Average', 'Detail'] : ['Average'],
       options.bars.map((bar) => [bar.label, scale.format(bar.value), ...(hasDetail ? [bar.detail ?? ''] : [])])));
-}
-
-/** Series are told apart by dash pattern and marker as well as colour (colour alone fails colour-blind users and HC). */
-const SERIES_STYLES = 4;
-
-function legend(names: readonly string[]): HTMLElement {
-  return h('ul', { class: 'chart__legend', 'aria-hidden': 'true' },
-    ...names.map((name, index) => h('li', { class: `chart__legend-item chart__series--${index % SERIES_STYLES}` },
-      h('span', { class: 'chart__swatch' }), name)));
-}
-
-function tableRows(series: readonly LineSeries[], scale: ValueScale): string[][] {
-  const count = Math.max(...series.map((item) => item.points.length), 0);
-  return Array.from({ length: count }, (_, i) => [
-    series.find((item) => item.points[i])?.points[i]?.label ?? String(i + 1),
-    ...series.map((item) => { const point = item.points[i]; return point ? scale.format(point.value) : '–'; }),
-  ]);
 }
 
 function dataTable(caption: string, firstHeading: string, headings: readonly string[], rows: readonly string[][]): HTMLElement {

@@ -79,7 +79,7 @@ function renderProgress(progress: Progress): HTMLElement[] {
     section('Overall', createLineChart({
       title: 'Overall score per interview',
       description: trendSentence('Overall', progress.overall),
-      series: [{ name: 'Overall', points: overall }],
+      name: 'Overall', points: overall,
     })),
     section('By dimension', h('div', { class: 'progress__dimensions' },
       ...progress.dimensions.map(({ dimension, points, average }) => {
@@ -88,7 +88,7 @@ function renderProgress(progress: Progress): HTMLElement[] {
           h('h3', { class: 'progress__dimension-name' }, name,
             h('span', { class: 'progress__dimension-average' }, average === null ? 'not scored' : `avg ${average.toFixed(1)}`)),
           points.length
-            ? createLineChart({ title: `${name} score per interview`, description: trendSentence(name, points), series: [{ name, points: points.map(toChartPoint) }], compact: true })
+            ? createLineChart({ title: `${name} score per interview`, description: trendSentence(name, points), name, points: points.map(toChartPoint), compact: true })
             : h('p', { class: 'progress__hint' }, 'No scores yet.'));
       }))),
     section('Weakest topics', progress.topics.length
