@@ -88,12 +88,12 @@ export class InterviewStatusBar implements vscode.Disposable {
     this.item.text = `${icon} ${stage}${elapsed}${mic ? ` ${mic.text}` : ''}${state}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.isTrusted = { enabledCommands: [COMMANDS.showInterview, COMMANDS.toggleMute] };
-    tooltip.appendText([
+    tooltip.appendMarkdown([
       session ? `Mocktalk interview: ${session.problem.title}` : 'Mocktalk interview',
       `Stage: ${stage}`,
       ...(mic ? [`Microphone: ${mic.description}`] : []),
       `Connection: ${connection.status}${connection.detail ? ` (${connection.detail})` : ''}`,
-    ].join('\n'));
+    ].map(escapeMarkdown).join('  \n'));
     tooltip.appendMarkdown(mic
       ? `\n\nClick to ${this.mic?.state === 'muted' ? 'unmute' : 'mute'} · [Show the interview](command:${COMMANDS.showInterview})`
       : '\n\nClick to show the interview panel.');
@@ -127,4 +127,8 @@ export function micView(status: MicStatus): { text: string; description: string 
     case 'error': return { text: '$(warning) mic', description: `error: ${status.error?.message ?? 'unavailable'}` };
     default: return assertNever(status.state, 'mic state');
   }
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
