@@ -12,7 +12,7 @@ import { MuteControl } from './commands/toggleMute';
 import { COMMANDS, PANELS, VIEWS } from './config';
 import { InterviewManager } from './interview/interviewManager';
 import { InterviewStatusBar } from './statusBar';
-import { InterviewsTreeProvider } from './views/interviewsTree';
+import { InterviewsTreeProvider, refreshWhenSessionJoins } from './views/interviewsTree';
 import { ProgressViewProvider } from './views/progressView';
 
 /** Handed to the in-host test suite only (ExtensionMode.Test), so no other extension can reach the secrets. */
@@ -58,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
     command(COMMANDS.toggleMute, () => mute.toggle()),
     command(COMMANDS.refreshProgress, () => progress.refresh()),
     announceEndings(manager, refreshTree),
+    refreshWhenSessionJoins(manager, () => tree.refresh()),
     offerResumeAfterFatalErrors(manager, auth),
     vscode.window.registerWebviewPanelSerializer(PANELS.interview, {
       deserializeWebviewPanel: (panel, state: unknown) => manager.restorePanel(panel, state),

@@ -152,8 +152,13 @@ describe('sidebar: interviews by week, context menu, progress view and status ba
     tree.refresh();
     const node = (await treeSessions(tree)).find((n) => n.session.id === running.sessionId);
     assert.ok(node, 'the python interview is not in the tree');
+    let relisted = 0;
+    const watch = tree.onDidChangeTreeData(() => { relisted += 1; });
     const again = await vscode.commands.executeCommand<StartedInterview | undefined>(COMMANDS.practiseAgain, node satisfies InterviewNode);
     assert.ok(again, 'Practise Again returned nothing');
+    await waitFor('the tree to relist the new interview once it joined', () => relisted > 0).finally(() => watch.dispose());
+    const listed = (await treeSessions(tree)).find((n) => n.session.id === again.sessionId);
+    assert.match(String(listed && tree.getTreeItem(listed).description), /^In progress/);
     assert.notEqual(again.sessionId, running.sessionId);
     const detail = await rest(token).session(again.sessionId);
     assert.equal(detail.problem.slug, OTHER_SLUG);

@@ -6,6 +6,7 @@ import { assertNever, type Band, type SessionSummary } from '../../../protocol/s
 import { ApiError } from '../api/restClient';
 import type { AuthStore } from '../auth/authStore';
 import { COMMANDS, CONTEXT_KEYS } from '../config';
+import type { InterviewManager } from '../interview/interviewManager';
 import { BAND_LABELS, DIFFICULTY_LABELS, LANGUAGE_LABELS, STAGE_LABELS } from '../labels';
 import { groupByWeek } from './weekGroups';
 
@@ -162,4 +163,21 @@ function formatDay(iso: string): string {
 
 function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** Relists once a newly started (or resumed) interview has its session id, so it shows "In progress" at once. */
+export function refreshWhenSessionJoins(manager: InterviewManager, refresh: () => void): vscode.Disposable {
+  let watching: vscode.Disposable | null = null;
+  const stopWatching = () => { watching?.dispose(); watching = null; };
+  const subscription = manager.onDidChangeInterview((interview) => {
+    stopWatching();
+    if (!interview || interview.isEnded) return; // endings refresh through announceEndings
+    if (interview.sessionId) return refresh();
+    watching = interview.onDidChange(() => {
+      if (!interview.sessionId) return;
+      stopWatching();
+      refresh();
+    });
+  });
+  return new vscode.Disposable(() => { stopWatching(); subscription.dispose(); });
 }
