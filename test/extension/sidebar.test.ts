@@ -3,6 +3,7 @@
 // the status bar shows the stage, a ticking clock and the microphone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { RestClient } from '../../extension/src/api/restClient';
 import { AuthStore } from '../../extension/src/auth/authStore';
 import type { StartedInterview } from '../../extension/src/commands/startInterview';
 import { COMMANDS, VIEWS } from '../../extension/src/config';
@@ -92,6 +93,29 @@ describe('sidebar: interviews by week, context menu, progress view and status ba
       auth.dispose();
       log.dispose();
     }
+  });
+
+  it('lists nothing and reports "unreachable" (its welcome message) when the server does not answer, "loaded" when it does', async () => {
+    // The real REST client against a loopback port nothing listens on, behind a signed-in user.
+    const signedIn = { id: 'u', email: 'a@example.test', displayName: 'A', role: 'user' as const };
+    const onDidChange = new vscode.EventEmitter<unknown>();
+    const deadServer = {
+      user: signedIn, onDidChange: onDidChange.event, clear: async () => undefined,
+      client: async () => new RestClient({ baseUrl: 'http://127.0.0.1:9', token: 'mt_x', timeoutMs: 2_000 }),
+    } as unknown as AuthStore;
+    const log = vscode.window.createOutputChannel('Mocktalk sidebar test', { log: true });
+    const tree = new InterviewsTreeProvider(deadServer, log);
+    try {
+      assert.deepEqual(await tree.getChildren(), []);
+      assert.equal(tree.state, 'unreachable');
+    } finally {
+      tree.dispose();
+      onDidChange.dispose();
+      log.dispose();
+    }
+    const { tree: real } = await testApi();
+    await real.getChildren();
+    assert.equal(real.state, 'loaded', 'the context key is set back for the real tree');
   });
 
   it('shows the stage, a ticking clock and the microphone in the status bar; a click toggles mute through the provider', async () => {
