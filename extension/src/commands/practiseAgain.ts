@@ -8,13 +8,15 @@ import { COMMANDS } from '../config';
 import type { InterviewManager } from '../interview/interviewManager';
 import type { StartInterviewArgs, StartedInterview } from './startInterview';
 
+interface PractiseTarget { sessionId: string; problem: { slug: string; language: Language } | null; confirm: boolean }
+
 /** A tree node ({kind:'session', session}), `{sessionId}` or a bare id; `confirm: false` skips the "already running" question. */
 const PractiseAgainArg = z.union([
   z.object({ kind: z.literal('session'), session: z.object({ id: z.string(), language: Language, problem: z.object({ slug: z.string().min(1) }) }) })
-    .transform(({ session }) => ({ sessionId: session.id, slug: session.problem.slug as string | null, language: session.language as Language | null, confirm: true })),
+    .transform(({ session }): PractiseTarget => ({ sessionId: session.id, problem: { slug: session.problem.slug, language: session.language }, confirm: true })),
   z.object({ sessionId: z.string().min(1), confirm: z.boolean().default(true) })
-    .transform(({ sessionId, confirm }) => ({ sessionId, slug: null, language: null, confirm })),
-  z.string().min(1).transform((sessionId) => ({ sessionId, slug: null, language: null, confirm: true })),
+    .transform(({ sessionId, confirm }): PractiseTarget => ({ sessionId, problem: null, confirm })),
+  z.string().min(1).transform((sessionId): PractiseTarget => ({ sessionId, problem: null, confirm: true })),
 ]);
 
 export interface PractiseAgainDeps { auth: AuthStore; errors: ErrorReporter; manager: InterviewManager }
@@ -27,12 +29,8 @@ export async function practiseAgain(deps: PractiseAgainDeps, rawArg?: unknown): 
   }
   const arg = parsed.data;
   try {
-    let { slug, language } = arg;
-    if (!slug || !language) {
-      const session = await (await deps.auth.client()).session(arg.sessionId);
-      slug = session.problem.slug;
-      language = session.language;
-    }
+    // A tree node carries the problem; an id alone is looked up.
+    const { slug, language } = arg.problem ?? await problemOf(deps.auth, arg.sessionId);
     if (deps.manager.active && arg.confirm) {
       const replace = 'End It and Start Again';
       const choice = await vscode.window.showWarningMessage(
@@ -46,4 +44,9 @@ export async function practiseAgain(deps: PractiseAgainDeps, rawArg?: unknown): 
     await deps.errors.report(err, 'practise the problem again');
     return undefined;
   }
+}
+
+async function problemOf(auth: AuthStore, sessionId: string): Promise<{ slug: string; language: Language }> {
+  const session = await (await auth.client()).session(sessionId);
+  return { slug: session.problem.slug, language: session.language };
 }
