@@ -19,9 +19,12 @@ export const COMMANDS = {
   refreshInterviews: 'mocktalk.refreshInterviews',
   deleteInterview: 'mocktalk.deleteInterview',
   runTests: 'mocktalk.runTests',
+  practiseAgain: 'mocktalk.practiseAgain',
+  toggleMute: 'mocktalk.toggleMute',
+  refreshProgress: 'mocktalk.refreshProgress',
 } as const;
 
-export const VIEWS = { container: 'mocktalk', interviews: 'mocktalk.interviews' } as const;
+export const VIEWS = { container: 'mocktalk', interviews: 'mocktalk.interviews', progress: 'mocktalk.progress' } as const;
 
 export const PANELS = { interview: 'mocktalk.interview', report: 'mocktalk.report' } as const;
 
@@ -29,6 +32,8 @@ export const PANELS = { interview: 'mocktalk.interview', report: 'mocktalk.repor
 export const CONTEXT_KEYS = {
   signedIn: 'mocktalk.signedIn',
   interviewActive: 'mocktalk.interviewActive',
+  /** What the Interviews view shows: loaded, empty, unreachable, failed, signed-out (picks the welcome message). */
+  interviewsState: 'mocktalk.interviewsState',
 } as const;
 
 export const SETTINGS = {

@@ -4,19 +4,25 @@ import { AuthStore } from './auth/authStore';
 import { signIn, signOut } from './auth/signIn';
 import { createErrorReporter } from './auth/userErrors';
 import { announceEndings, endInterview } from './commands/endInterview';
+import { practiseAgain } from './commands/practiseAgain';
 import { ReportPanels, deleteInterview, openReport } from './commands/reportCommands';
 import { showInterview, offerResumeAfterFatalErrors } from './commands/showInterview';
 import { startInterview } from './commands/startInterview';
+import { MuteControl, followInterviewMic } from './commands/toggleMute';
 import { COMMANDS, PANELS, VIEWS } from './config';
 import { InterviewManager } from './interview/interviewManager';
 import { InterviewStatusBar } from './statusBar';
-import { InterviewsTreeProvider } from './views/interviewsTree';
+import { InterviewsTreeProvider, refreshWhenSessionJoins } from './views/interviewsTree';
+import { ProgressViewProvider } from './views/progressView';
 
 /** Handed to the in-host test suite only (ExtensionMode.Test), so no other extension can reach the secrets. */
 export interface MocktalkTestApi {
   secrets: vscode.SecretStorage;
   tree: InterviewsTreeProvider;
   manager: InterviewManager;
+  progress: ProgressViewProvider;
+  statusBar: InterviewStatusBar;
+  mute: MuteControl;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ testing?: MocktalkTestApi }> {
@@ -26,14 +32,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
   const manager = new InterviewManager(context, auth, log);
   const tree = new InterviewsTreeProvider(auth, log);
   const reports = new ReportPanels(context.extensionUri, log);
-  const refreshTree = () => tree.refresh();
+  const progress = new ProgressViewProvider(context.extensionUri, auth, log);
+  const statusBar = new InterviewStatusBar(manager);
+  const mute = new MuteControl();
+  // The history changed (an interview ended or was deleted): both sidebar views reload.
+  const refreshTree = () => { tree.refresh(); void progress.refresh(); };
   const reportDeps = { auth, errors, reports, refreshTree };
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
 
   context.subscriptions.push(
     log, auth, manager, tree, reports,
-    new InterviewStatusBar(manager),
+    progress, statusBar, mute,
     vscode.window.registerTreeDataProvider(VIEWS.interviews, tree),
+    vscode.window.registerWebviewViewProvider(VIEWS.progress, progress),
     command(COMMANDS.signIn, (args?: unknown) => signIn(auth, errors, args)),
     command(COMMANDS.signOut, () => signOut(auth, log)),
     command(COMMANDS.startInterview, (args?: unknown) => startInterview({ context, auth, errors, manager }, args)),
@@ -43,7 +54,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
     command(COMMANDS.openReport, (arg?: Parameters<typeof openReport>[1]) => openReport(reportDeps, arg)),
     command(COMMANDS.deleteInterview, (arg?: Parameters<typeof deleteInterview>[1]) => deleteInterview(reportDeps, arg)),
     command(COMMANDS.refreshInterviews, refreshTree),
+    command(COMMANDS.practiseAgain, (arg?: unknown) => practiseAgain({ auth, errors, manager }, arg)),
+    command(COMMANDS.toggleMute, () => mute.toggle()),
+    followInterviewMic(manager, statusBar, mute),
+    command(COMMANDS.refreshProgress, () => progress.refresh()),
     announceEndings(manager, refreshTree),
+    refreshWhenSessionJoins(manager, () => tree.refresh()),
     offerResumeAfterFatalErrors(manager, auth),
     vscode.window.registerWebviewPanelSerializer(PANELS.interview, {
       deserializeWebviewPanel: (panel, state: unknown) => manager.restorePanel(panel, state),
@@ -54,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
   );
   await auth.reload();
   log.info('Mocktalk activated');
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { secrets: context.secrets, tree, manager } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { secrets: context.secrets, tree, manager, progress, statusBar, mute } } : {};
 }
 
 export function deactivate(): void {

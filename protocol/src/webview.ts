@@ -1,5 +1,6 @@
 // Messages between the extension host and its webviews (interview panel, report panel).
 import { z } from 'zod';
+import { Progress } from './analytics';
 import { SessionDetail, TurnView } from './domain';
 import {
   CodeResyncRequestedMessage, ErrorMessage, SessionDidChangeStateMessage, SessionDidEndMessage, SessionDidJoinMessage,
@@ -40,6 +41,15 @@ export const TestsDidCompleteMessage = z.object({
   ranOnVersion: z.number().int().min(0),
   result: TestRunResult,
 });
+/** What the Progress view shows: GET /api/me/progress, or why there is nothing to show. */
+export const ProgressViewContent = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('loading') }),
+  z.object({ status: z.literal('signed-out') }),
+  z.object({ status: z.literal('error'), message: z.string() }),
+  z.object({ status: z.literal('loaded'), progress: Progress, loadedAt: z.string() }),
+]);
+export type ProgressViewContent = z.infer<typeof ProgressViewContent>;
+export const ProgressShowMessage = z.object({ type: z.literal('progress/show'), content: ProgressViewContent });
 
 
 // ---- voice: who captures the microphone, and the commands that drive it wherever it is ----
@@ -79,11 +89,12 @@ export const HostToWebviewMessage = z.discriminatedUnion('type', [
   ConnectionDidChangeMessage, InterviewSnapshotMessage, ReportShowMessage, TestsDidStartMessage, TestsDidCompleteMessage,
   // voice
   HostAudioPlayMessage, HostAudioClearMessage, VoiceConfigureMessage, MicStatusMessage, MicCommandMessage,
+  ProgressShowMessage,
 ]);
 export type HostToWebviewMessage = z.infer<typeof HostToWebviewMessage>;
 
 // ---- webview → host ----
-export const WebviewReadyMessage = z.object({ type: z.literal('ready'), view: z.enum(['interview', 'report']) });
+export const WebviewReadyMessage = z.object({ type: z.literal('ready'), view: z.enum(['interview', 'report', 'progress']) });
 export const WebviewAnswerMessage = z.object({ type: z.literal('answer/submit'), text: z.string().trim().min(1) });
 export const WebviewEndMessage = z.object({ type: z.literal('session/end') });
 /** Reveal a line of the solution file (evidence links in the report). */
@@ -92,9 +103,13 @@ export const WebviewRevealLineMessage = z.object({ type: z.literal('code/revealL
 /** The candidate pressed Run tests: the host asks the server, which answers with the tests to run. */
 export const WebviewRunTestsMessage = z.object({ type: z.literal('tests/run') });
 
+/** The Progress view's refresh button. */
+export const WebviewRefreshProgressMessage = z.object({ type: z.literal('progress/refresh') });
+
 export const WebviewToHostMessage = z.discriminatedUnion('type', [
   WebviewReadyMessage, WebviewAnswerMessage, WebviewEndMessage, WebviewRevealLineMessage, WebviewRunTestsMessage,
   // voice
   WebviewAudioFrameMessage, WebviewAudioPlaybackMessage, WebviewMicDidChangeMessage, MicCommandMessage,
+  WebviewRefreshProgressMessage,
 ]);
 export type WebviewToHostMessage = z.infer<typeof WebviewToHostMessage>;

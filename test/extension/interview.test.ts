@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { StartedInterview } from '../../extension/src/commands/startInterview';
 import { COMMANDS } from '../../extension/src/config';
 import type { EvaluationView, SessionDetail } from '../../protocol/src/domain';
-import { PASSWORD, registerViaRest, rest, testApi, waitFor } from './support';
+import { PASSWORD, registerViaRest, rest, testApi, treeSessions, waitFor } from './support';
 
 const SLUG = 'pair-sum-indices';
 
@@ -108,9 +108,8 @@ describe('an interview in the real host', function () {
 
     const { tree } = await testApi();
     const item = await waitFor('the tree to show the scored session', async () => {
-      for (const node of await tree.getChildren()) {
-        const treeItem = tree.getTreeItem(node);
-        if (node.kind === 'session' && node.session.id === started.sessionId && node.session.overall !== null) return treeItem;
+      for (const node of await treeSessions(tree)) {
+        if (node.session.id === started.sessionId && node.session.overall !== null) return tree.getTreeItem(node);
       }
       return undefined;
     });
@@ -127,7 +126,7 @@ describe('an interview in the real host', function () {
 
     assert.equal(await vscode.commands.executeCommand(COMMANDS.deleteInterview, { sessionId: again.sessionId, confirm: false }), true);
     const { tree } = await testApi();
-    const ids = (await tree.getChildren()).flatMap((n) => (n.kind === 'session' ? [n.session.id] : []));
+    const ids = (await treeSessions(tree)).map((n) => n.session.id);
     assert.ok(!ids.includes(again.sessionId), 'the deleted session is still listed');
     assert.ok(ids.includes(started.sessionId), 'the other session disappeared');
   });

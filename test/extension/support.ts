@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MocktalkTestApi } from '../../extension/src/extension';
+import type { InterviewNode, InterviewsTreeProvider } from '../../extension/src/views/interviewsTree';
 import { EXTENSION_ID } from '../../extension/src/config';
 import { RestClient } from '../../extension/src/api/restClient';
 import type { TokenResponse } from '../../protocol/src/api';
@@ -53,4 +54,13 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The session nodes of the Interviews tree, across its week groups, in display order. */
+export async function treeSessions(tree: InterviewsTreeProvider): Promise<Extract<InterviewNode, { kind: 'session' }>[]> {
+  const sessions: Extract<InterviewNode, { kind: 'session' }>[] = [];
+  for (const week of await tree.getChildren()) {
+    for (const node of await tree.getChildren(week)) if (node.kind === 'session') sessions.push(node);
+  }
+  return sessions;
 }

@@ -48,7 +48,7 @@ export async function startHarness(options: { chromiumArgs?: string[] } = {}): P
   let origin = '';
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
-    const view = /^\/(interview|report)\.html$/.exec(url.pathname)?.[1] as WebviewKind | undefined;
+    const view = /^\/(interview|report|progress)\.html$/.exec(url.pathname)?.[1] as WebviewKind | undefined;
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204); // Chromium asks for one; a 404 would show up as a console error
       res.end();
@@ -118,6 +118,7 @@ const THEMES = {
       'notifications-background': '#1f1f1f', 'notifications-foreground': '#cccccc', 'notifications-border': '#2b2b2b',
       'notificationsErrorIcon-foreground': '#f14c4c', 'notificationsWarningIcon-foreground': '#cca700',
       'collapsible-headerBackground': '#1f1f1f',
+      'charts-blue': '#3794ff', 'sideBar-background': '#181818',
     },
   },
   'high-contrast': {

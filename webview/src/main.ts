@@ -4,16 +4,19 @@ import './styles.css';
 import { z } from 'zod';
 import { assertNever } from '../../protocol/src/domain';
 import { HostToWebviewMessage, WebviewReadyMessage } from '../../protocol/src/webview';
-import { createHostBridge } from './hostBridge';
+import { createHostBridge, type HostBridge } from './hostBridge';
 import { InterviewView } from './views/interviewView';
+import { ProgressView } from './views/progressView';
 import { ReportView } from './views/reportView';
 
-type MountedView = { kind: 'interview'; view: InterviewView } | { kind: 'report'; view: ReportView };
+type MountedView =
+  | { kind: 'interview'; view: InterviewView } | { kind: 'report'; view: ReportView } | { kind: 'progress'; view: ProgressView };
 
 function dispatch(mounted: MountedView, message: HostToWebviewMessage): void {
   // Each view ignores the other's messages: the host may relay everything it gets to every panel.
   const interview = mounted.kind === 'interview' ? mounted.view : null;
   const report = mounted.kind === 'report' ? mounted.view : null;
+  const progress = mounted.kind === 'progress' ? mounted.view : null;
   switch (message.type) {
     case 'interview/snapshot': return interview?.showSnapshot(message.session, message.turns, message.connection);
     case 'session/didJoin': return interview?.joinSession(message.session);
@@ -27,6 +30,7 @@ function dispatch(mounted: MountedView, message: HostToWebviewMessage): void {
     case 'report/show': return report?.show(message.session);
     case 'tests/didStart': return interview?.startTestRun();
     case 'tests/didComplete': return interview?.completeTestRun(message);
+    case 'progress/show': return progress?.show(message.content);
     case 'code/resyncRequested': return; // the host resends the buffer; nothing to show
     case 'voice/configure': return interview?.configureVoice(message.capture, message.description);
     case 'mic/status': return interview?.hostMicStatus(message.status);
@@ -51,9 +55,7 @@ function main(): void {
   // `ready` goes out first; the host's answers arrive as later tasks, so the view below is mounted by then.
   bridge.post({ type: 'ready', view: viewName.data });
 
-  const mounted: MountedView = viewName.data === 'interview'
-    ? { kind: 'interview', view: new InterviewView(root, bridge) }
-    : { kind: 'report', view: new ReportView(root, bridge) };
+  const mounted = mount(viewName.data, root, bridge);
   mounted.view.restore(bridge.getState());
 
   bridge.onMessage((data) => {
@@ -64,6 +66,15 @@ function main(): void {
     }
     dispatch(mounted, parsed.data);
   });
+}
+
+function mount(view: z.infer<typeof WebviewReadyMessage>['view'], root: HTMLElement, bridge: HostBridge): MountedView {
+  switch (view) {
+    case 'interview': return { kind: 'interview', view: new InterviewView(root, bridge) };
+    case 'report': return { kind: 'report', view: new ReportView(root, bridge) };
+    case 'progress': return { kind: 'progress', view: new ProgressView(root, bridge) };
+    default: return assertNever(view, 'view');
+  }
 }
 
 main();

@@ -1,5 +1,6 @@
 // Typed client for the Mocktalk REST API. No vscode import: the same client runs in node tests.
 import { z } from 'zod';
+import { Progress } from '../../../protocol/src/analytics';
 import {
   LoginRequest, ProblemList, RegisterRequest, TokenResponse, UserView, type ProblemQuery,
 } from '../../../protocol/src/api';
@@ -85,6 +86,11 @@ export class RestClient {
 
   session(id: string): Promise<SessionDetail> {
     return this.request('GET', `/api/sessions/${encodeURIComponent(id)}`, SessionDetail);
+  }
+
+  /** Scores over time and weakest topics of the signed-in user (GET /api/me/progress). */
+  progress(): Promise<Progress> {
+    return this.request('GET', '/api/me/progress', Progress);
   }
 
   async deleteSession(id: string): Promise<void> {

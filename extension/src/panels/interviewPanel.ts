@@ -55,6 +55,7 @@ export class InterviewPanel implements vscode.Disposable {
           case 'tests/run': return this.testRunRequested.fire();
           case 'audio/frame': case 'audio/playback': case 'mic/didChange': case 'mic/command':
             return this.interview?.voicePanelMessage(message);
+          case 'progress/refresh': return; // the Progress view's message; this panel has no such button
           default: return assertNever(message, 'webview message');
         }
       }),

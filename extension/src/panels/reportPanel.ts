@@ -34,7 +34,7 @@ export class ReportPanel implements vscode.Disposable {
             return this.postSession();
           case 'code/revealLine':
             return void revealSolutionLine(this.session, message.line);
-          case 'answer/submit': case 'session/end': case 'tests/run':
+          case 'answer/submit': case 'session/end': case 'tests/run': case 'progress/refresh':
           case 'audio/frame': case 'audio/playback': case 'mic/didChange': case 'mic/command':
             return this.log.warn(`the report panel sent ${message.type}; ignored`);
           default: return assertNever(message, 'webview message');

@@ -1,7 +1,7 @@
 // The HTML shell for Mocktalk webviews. Pure (no vscode import) so tests can serve the same page from a local server.
 import { randomBytes } from 'node:crypto';
 
-export type WebviewKind = 'interview' | 'report';
+export type WebviewKind = 'interview' | 'report' | 'progress';
 
 export interface WebviewHtmlOptions {
   /** `webview.cspSource`: the origin VS Code serves local resources from. */

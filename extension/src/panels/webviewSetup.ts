@@ -18,8 +18,11 @@ export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptio
   };
 }
 
-/** (Re)applies options and a fresh HTML shell (new nonce) to a new or revived panel. */
-export function renderPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, view: WebviewKind): void {
+/** The part of a WebviewPanel or WebviewView that the shell needs. */
+export interface WebviewHost { readonly webview: vscode.Webview; readonly title?: string }
+
+/** (Re)applies options and a fresh HTML shell (new nonce) to a new or revived panel, or a resolved view. */
+export function renderPanel(panel: WebviewHost, extensionUri: vscode.Uri, view: WebviewKind): void {
   const { webview } = panel;
   webview.options = panelOptions(extensionUri);
   const root = webviewRoot(extensionUri);
@@ -30,13 +33,13 @@ export function renderPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css')).toString(),
     workletUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'captureWorklet.js')).toString(),
     view,
-    title: panel.title,
+    title: panel.title ?? 'Mocktalk',
   });
 }
 
 /** Anything in the page can post to the host, so every message is validated before it is acted on. */
 export function onValidMessage(
-  panel: vscode.WebviewPanel, log: vscode.LogOutputChannel, handler: (message: WebviewToHostMessage) => void,
+  panel: WebviewHost, log: vscode.LogOutputChannel, handler: (message: WebviewToHostMessage) => void,
 ): vscode.Disposable {
   return panel.webview.onDidReceiveMessage((data: unknown) => {
     const parsed = WebviewToHostMessage.safeParse(data);

@@ -48,6 +48,16 @@ describe('extension REST client', () => {
     assert.ok(problem.starterCode.javascript.includes(problem.functionName));
   });
 
+  it('reads the progress of a new account (the Progress view\'s empty state) in the protocol\'s shape', async () => {
+    const client = anonymous.withToken((await anonymous.login({ email, password })).token);
+    const progress = await client.progress();
+    assert.equal(progress.interviews, 0);
+    assert.deepEqual(progress.overall, []);
+    assert.deepEqual(progress.dimensions.map((d) => [d.dimension, d.points.length, d.average]),
+      [['problem-solving', 0, null], ['coding', 0, null], ['communication', 0, null], ['verification', 0, null]]);
+    await rejectsWith(anonymous.progress(), 'unauthorized');
+  });
+
   it('calls a wrong password "unauthorized" and a duplicate account a conflict', async () => {
     await rejectsWith(anonymous.login({ email, password: 'not the password' }), 'unauthorized');
     const conflict = await rejectsWith(anonymous.register({ email, password, displayName: 'Again' }), 'server');

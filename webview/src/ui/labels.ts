@@ -1,5 +1,5 @@
 // Human wording for the protocol's enums, kept in one place so every view names things the same way.
-import type { Band, Difficulty, Dimension, Language, Speaker, Stage } from '../../../protocol/src/domain';
+import type { Band, Difficulty, Dimension, Language, Speaker, Stage, Topic } from '../../../protocol/src/domain';
 import type { Verdict } from '../../../protocol/src/testRun';
 
 export const STAGE_LABELS: Record<Stage, string> = {
@@ -38,4 +38,10 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   'memory-limit': 'Memory limit',
   'output-limit': 'Output limit',
   error: 'Error',
+};
+
+export const TOPIC_LABELS: Record<Topic, string> = {
+  'arrays-hashing': 'Arrays & hashing', 'two-pointers': 'Two pointers', 'sliding-window': 'Sliding window',
+  stack: 'Stack', 'binary-search': 'Binary search', 'linked-lists': 'Linked lists', trees: 'Trees', graphs: 'Graphs',
+  heaps: 'Heaps', intervals: 'Intervals', 'dynamic-programming': 'Dynamic programming', strings: 'Strings',
 };
