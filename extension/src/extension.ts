@@ -1,8 +1,9 @@
 // Entry point: wires the pieces together. Everything created here is owned by context.subscriptions.
 import * as vscode from 'vscode';
+import { MocktalkAuthProvider } from './auth/authProvider';
 import { AuthStore } from './auth/authStore';
-import { signIn, signOut } from './auth/signIn';
-import { createErrorReporter } from './auth/userErrors';
+import { signIn, signInCommand, signOut, signOutCommand } from './auth/signIn';
+import { createErrorReporter, promptSignInAgain } from './auth/userErrors';
 import { announceEndings, endInterview } from './commands/endInterview';
 import { ReportPanels, deleteInterview, openReport } from './commands/reportCommands';
 import { showInterview, offerResumeAfterFatalErrors } from './commands/showInterview';
@@ -15,6 +16,7 @@ import { InterviewsTreeProvider } from './views/interviewsTree';
 /** Handed to the in-host test suite only (ExtensionMode.Test), so no other extension can reach the secrets. */
 export interface MocktalkTestApi {
   secrets: vscode.SecretStorage;
+  auth: AuthStore;
   tree: InterviewsTreeProvider;
   manager: InterviewManager;
 }
@@ -23,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
   const log = vscode.window.createOutputChannel('Mocktalk', { log: true });
   const auth = new AuthStore(context.secrets);
   const errors = createErrorReporter(auth, log);
+  const accounts = new MocktalkAuthProvider(auth, { signIn: () => signIn(auth, errors), signOut: () => signOut(auth, log) });
   const manager = new InterviewManager(context, auth, log);
   const tree = new InterviewsTreeProvider(auth, log);
   const reports = new ReportPanels(context.extensionUri, log);
@@ -31,11 +34,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
 
   context.subscriptions.push(
-    log, auth, manager, tree, reports,
+    log, auth, accounts, promptSignInAgain(auth, log), manager, tree, reports,
     new InterviewStatusBar(manager),
     vscode.window.registerTreeDataProvider(VIEWS.interviews, tree),
-    command(COMMANDS.signIn, (args?: unknown) => signIn(auth, errors, args)),
-    command(COMMANDS.signOut, () => signOut(auth, log)),
+    command(COMMANDS.signIn, (args?: unknown) => signInCommand(auth, errors, args)),
+    command(COMMANDS.signOut, () => signOutCommand(accounts)),
     command(COMMANDS.startInterview, (args?: unknown) => startInterview({ context, auth, errors, manager }, args)),
     command(COMMANDS.endInterview, () => endInterview(manager, errors)),
     command(COMMANDS.runTests, () => manager.runTests()),
@@ -54,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
   );
   await auth.reload();
   log.info('Mocktalk activated');
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { secrets: context.secrets, tree, manager } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { secrets: context.secrets, auth, tree, manager } } : {};
 }
 
 export function deactivate(): void {

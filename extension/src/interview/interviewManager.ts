@@ -54,7 +54,7 @@ export class InterviewManager implements vscode.Disposable {
     const token = await this.auth.token();
     if (!token) throw new Error('Sign in to Mocktalk first.');
     const interview = new Interview({
-      serverUrl: serverUrl(), token, solutionUri,
+      serverUrl: serverUrl(), token, freshToken: () => this.auth.token(), solutionUri,
       target: { kind: 'start', request: { problemSlug: problem.slug, language, mode: 'text' } },
     }, this.log);
     this.setInterview(interview);
@@ -120,7 +120,7 @@ export class InterviewManager implements vscode.Disposable {
     const { sessionId, lastSeq, solutionUri } = stored.data;
     const knownTurns = contiguousTurns(viewState, lastSeq);
     const interview = new Interview({
-      serverUrl: serverUrl(), token, solutionUri: vscode.Uri.parse(solutionUri),
+      serverUrl: serverUrl(), token, freshToken: () => this.auth.token(), solutionUri: vscode.Uri.parse(solutionUri),
       target: { kind: 'resume', sessionId, lastSeq: knownTurns.at(-1)?.seq ?? 0 }, knownTurns,
     }, this.log);
     this.setInterview(interview);

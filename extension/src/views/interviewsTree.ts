@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { assertNever, type Band, type SessionSummary } from '../../../protocol/src/domain';
 import { ApiError } from '../api/restClient';
-import type { AuthStore } from '../auth/authStore';
+import { SignInExpiredError, type AuthStore } from '../auth/authStore';
 import { describeError } from '../auth/userErrors';
 import { COMMANDS } from '../config';
 import { BAND_LABELS, DIFFICULTY_LABELS, LANGUAGE_LABELS, STAGE_LABELS } from '../labels';
@@ -34,7 +34,7 @@ export class InterviewsTreeProvider implements vscode.TreeDataProvider<Interview
         .map((session) => ({ kind: 'session', session }));
     } catch (err) {
       this.log.warn('loading interviews failed:', err instanceof Error ? err.message : String(err));
-      if (err instanceof ApiError && err.kind === 'unauthorized') {
+      if ((err instanceof ApiError && err.kind === 'unauthorized') || err instanceof SignInExpiredError) {
         await this.auth.clear(); // the welcome view then offers Sign In
         return [];
       }
