@@ -16,6 +16,9 @@ export const COMMANDS = {
   refreshInterviews: 'mocktalk.refreshInterviews',
   deleteInterview: 'mocktalk.deleteInterview',
   runTests: 'mocktalk.runTests',
+  requestHint: 'mocktalk.requestHint',
+  togglePushToTalk: 'mocktalk.togglePushToTalk',
+  checkMicrophone: 'mocktalk.checkMicrophone',
 } as const;
 
 export const VIEWS = { container: 'mocktalk', interviews: 'mocktalk.interviews' } as const;

@@ -4,7 +4,9 @@ import { MocktalkAuthProvider } from './auth/authProvider';
 import { AuthStore } from './auth/authStore';
 import { signIn, signInCommand, signOut, signOutCommand } from './auth/signIn';
 import { createErrorReporter, promptSignInAgain } from './auth/userErrors';
+import { checkMicrophone } from './commands/checkMicrophone';
 import { announceEndings, endInterview } from './commands/endInterview';
+import { requestHint, togglePushToTalk } from './commands/keyboardCommands';
 import { ReportPanels, deleteInterview, openReport } from './commands/reportCommands';
 import { showInterview, offerResumeAfterFatalErrors } from './commands/showInterview';
 import { startInterview } from './commands/startInterview';
@@ -46,6 +48,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
     command(COMMANDS.openReport, (arg?: Parameters<typeof openReport>[1]) => openReport(reportDeps, arg)),
     command(COMMANDS.deleteInterview, (arg?: Parameters<typeof deleteInterview>[1]) => deleteInterview(reportDeps, arg)),
     command(COMMANDS.refreshInterviews, refreshTree),
+    command(COMMANDS.requestHint, () => requestHint(manager)),
+    command(COMMANDS.togglePushToTalk, () => togglePushToTalk(manager)),
+    command(COMMANDS.checkMicrophone, () => checkMicrophone()),
     announceEndings(manager, refreshTree),
     offerResumeAfterFatalErrors(manager, auth),
     vscode.window.registerWebviewPanelSerializer(PANELS.interview, {

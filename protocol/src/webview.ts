@@ -36,12 +36,16 @@ export const TestsDidCompleteMessage = z.object({
   result: TestRunResult,
 });
 
+/** The push-to-talk key (mocktalk.togglePushToTalk) was pressed: the panel's mic controls toggle talking. */
+export const MicTogglePushToTalkMessage = z.object({ type: z.literal('mic/togglePushToTalk') });
+
 export const HostToWebviewMessage = z.discriminatedUnion('type', [
   // server messages the host relays verbatim
   SessionDidJoinMessage, TurnDidStartMessage, TurnDeltaMessage, TurnDidCompleteMessage, SessionDidChangeStateMessage,
   SessionDidEndMessage, CodeResyncRequestedMessage, ErrorMessage,
   // host-only messages
   ConnectionDidChangeMessage, InterviewSnapshotMessage, ReportShowMessage, TestsDidStartMessage, TestsDidCompleteMessage,
+  MicTogglePushToTalkMessage,
 ]);
 export type HostToWebviewMessage = z.infer<typeof HostToWebviewMessage>;
 

@@ -28,6 +28,7 @@ function dispatch(mounted: MountedView, message: HostToWebviewMessage): void {
     case 'tests/didStart': return interview?.startTestRun();
     case 'tests/didComplete': return interview?.completeTestRun(message);
     case 'code/resyncRequested': return; // the host resends the buffer; nothing to show
+    case 'mic/togglePushToTalk': return; // acted on once the mic controls are mounted in the interview view (voice wiring)
     default: return assertNever(message, 'host message');
   }
 }

@@ -98,6 +98,13 @@ export class InterviewManager implements vscode.Disposable {
     return outcome;
   }
 
+  /** Push-to-talk from the keyboard: the panel owns the mic; false when no interview panel is open. */
+  togglePushToTalk(): boolean {
+    if (!this.active || !this.panel) return false;
+    this.panel.togglePushToTalk();
+    return true;
+  }
+
   /** Shows the panel (creating it if needed) with the current interview. */
   showPanel(column: vscode.ViewColumn = vscode.ViewColumn.Beside): void {
     if (!this.panel) this.adoptPanel(InterviewPanel.create(this.context.extensionUri, this.log, column));
