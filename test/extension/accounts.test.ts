@@ -167,3 +167,29 @@ describe('keyboard interview commands', function () {
     await vscode.commands.executeCommand(COMMANDS.signOut);
   });
 });
+
+describe('walkthrough', () => {
+  interface Step { id: string; completionEvents: string[]; media: { markdown: string } }
+  const manifest = () => vscode.extensions.getExtension('mocktalk.mocktalk')!.packageJSON as {
+    contributes: { walkthroughs: { steps: Step[] }[] };
+  };
+
+  it('runs sign in → check microphone → first interview, each completed by a command or context key that exists', async () => {
+    await testApi(); // activated: its commands are registered
+    const steps = manifest().contributes.walkthroughs[0]!.steps;
+    assert.deepEqual(steps.map((s) => s.id), ['signIn', 'checkMicrophone', 'firstInterview']);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const event of steps.flatMap((s) => s.completionEvents)) {
+      const [kind, name] = event.split(':') as [string, string];
+      if (kind === 'onCommand') assert.ok(registered.has(name), `${event}: no such command`);
+      else assert.equal(event, 'onContext:mocktalk.signedIn');
+    }
+  });
+
+  it('Check Microphone says which capture this host will use (the panel, in a browser-hosted VS Code)', async () => {
+    const check = await vscode.commands.executeCommand<{ recommended: string; summary: string }>(COMMANDS.checkMicrophone);
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web);
+    assert.equal(check.recommended, 'webview');
+    assert.match(check.summary, /browser/);
+  });
+});
