@@ -13,6 +13,8 @@ const Env = z.object({
   MOCKTALK_DATA_DIR: z.string().min(1).optional(),
   MOCKTALK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MOCKTALK_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Lifetime of a bearer token; the refresh token (MOCKTALK_TOKEN_TTL_DAYS) buys the next one. */
+  MOCKTALK_ACCESS_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(525_600).default(60),
   MOCKTALK_ADMIN_EMAIL: z.email().optional(),
   MOCKTALK_ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Quiet period after the last edit before a code snapshot is stored. */
@@ -37,6 +39,7 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof Env>['MOCKTALK_LOG_LEVEL'];
   tokenTtlDays: number;
+  accessTokenTtlMinutes: number;
   admin: { email: string; password: string } | null;
   snapshotDebounceMs: number;
   idleNudgeMs: number;
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.MOCKTALK_DATA_DIR ?? defaultDataDir()),
     logLevel: e.MOCKTALK_LOG_LEVEL,
     tokenTtlDays: e.MOCKTALK_TOKEN_TTL_DAYS,
+    accessTokenTtlMinutes: e.MOCKTALK_ACCESS_TOKEN_TTL_MINUTES,
     admin: e.MOCKTALK_ADMIN_EMAIL && e.MOCKTALK_ADMIN_PASSWORD ? { email: e.MOCKTALK_ADMIN_EMAIL.toLowerCase(), password: e.MOCKTALK_ADMIN_PASSWORD } : null,
     snapshotDebounceMs: e.MOCKTALK_SNAPSHOT_DEBOUNCE_MS,
     idleNudgeMs: e.MOCKTALK_IDLE_NUDGE_MS,

@@ -46,7 +46,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     throw err;
   }
   await initCodeAnalysis(); // tree-sitter grammars, once (~0.1 s); analysis is synchronous afterwards
-  const auth = new AuthService(config.tokenTtlDays);
+  const auth = new AuthService(config.tokenTtlDays, config.accessTokenTtlMinutes);
   const sessions = new SessionStore();
   const metrics = createMetrics();
   const seeded = await seedProblems(orm.em.fork(), problemBank);

@@ -22,6 +22,9 @@ export const COMMANDS = {
   practiseAgain: 'mocktalk.practiseAgain',
   toggleMute: 'mocktalk.toggleMute',
   refreshProgress: 'mocktalk.refreshProgress',
+  requestHint: 'mocktalk.requestHint',
+  togglePushToTalk: 'mocktalk.togglePushToTalk',
+  checkMicrophone: 'mocktalk.checkMicrophone',
 } as const;
 
 export const VIEWS = { container: 'mocktalk', interviews: 'mocktalk.interviews', progress: 'mocktalk.progress' } as const;

@@ -22,8 +22,21 @@ export const UserView = z.object({
 });
 export type UserView = z.infer<typeof UserView>;
 
-export const TokenResponse = z.object({ token: z.string(), expiresAt: z.string(), user: UserView });
+/**
+ * A sign-in: a short-lived bearer `token` and a long-lived single-use `refreshToken` that buys the next pair
+ * (POST /api/auth/refresh). The refresh fields are optional so a client also accepts an older server.
+ */
+export const TokenResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  refreshToken: z.string().optional(),
+  refreshExpiresAt: z.string().optional(),
+  user: UserView,
+});
 export type TokenResponse = z.infer<typeof TokenResponse>;
+
+export const RefreshRequest = z.object({ refreshToken: z.string().min(1).max(200) });
+export type RefreshRequest = z.infer<typeof RefreshRequest>;
 
 export const ProblemQuery = z.object({
   topic: Topic.optional(),

@@ -81,6 +81,9 @@ export const VoiceConfigureMessage = z.object({
 /** The host-side capture's state (only when voice/configure said `host`). */
 export const MicStatusMessage = z.object({ type: z.literal('mic/status'), status: MicStatus });
 
+/** The push-to-talk key (mocktalk.togglePushToTalk) was pressed: the panel's mic controls toggle talking. */
+export const MicTogglePushToTalkMessage = z.object({ type: z.literal('mic/togglePushToTalk') });
+
 export const HostToWebviewMessage = z.discriminatedUnion('type', [
   // server messages the host relays verbatim
   SessionDidJoinMessage, TurnDidStartMessage, TurnDeltaMessage, TurnDidCompleteMessage, SessionDidChangeStateMessage,
@@ -90,6 +93,7 @@ export const HostToWebviewMessage = z.discriminatedUnion('type', [
   // voice
   HostAudioPlayMessage, HostAudioClearMessage, VoiceConfigureMessage, MicStatusMessage, MicCommandMessage,
   ProgressShowMessage,
+  MicTogglePushToTalkMessage,
 ]);
 export type HostToWebviewMessage = z.infer<typeof HostToWebviewMessage>;
 

@@ -11,7 +11,7 @@ import { startTestServer } from '../support/backend';
 import { registerUser } from '../support/client';
 import { findWebviewFrame, runCommand, startCodeServer, type CodeServerHost } from '../host/codeServer';
 import {
-  PLAIN_TYPING_SETTINGS, answerInputBox, pickQuickItem, transcript, until, waitForNotification,
+  PLAIN_TYPING_SETTINGS, accountsMenuEntries, answerDialog, answerInputBox, pickQuickItem, transcript, until, waitForNotification,
 } from './workbench';
 
 const root = path.resolve(__dirname, '../..');
@@ -70,13 +70,16 @@ describe('end to end: a text interview through the packaged extension', function
     if (this.currentTest?.state === 'failed') await host.screenshot(path.join(results, 'e2e-failure.png')).catch(() => undefined);
   });
 
-  it('signs in through the Sign In command\'s quick pick and input boxes', async () => {
+  it('signs in through the Sign In command: VS Code\'s consent dialog, then the quick pick and input boxes', async () => {
     await runCommand(page, 'Mocktalk: Sign In');
+    // Sign In goes through vscode.authentication, which asks first (the Mocktalk authentication provider).
+    await answerDialog(page, /wants to sign in using Mocktalk/, 'Allow');
     await pickQuickItem(page, 'Mocktalk: Sign In', 'Sign in');
     await answerInputBox(page, 'Sign in (1/2)', email);
     await answerInputBox(page, 'Sign in (2/2)', PASSWORD);
     await waitForNotification(page, `Signed in to Mocktalk as e2e (${email})`);
-    lap('signed in');
+    await until('the account in the Accounts menu', async () => (await accountsMenuEntries(page)).some((l) => l.includes(email)), 20_000);
+    lap('signed in; the account is in the Accounts menu');
   });
 
   it('starts an interview through the quick picks and shows the interviewer\'s introduction in the panel', async () => {

@@ -27,6 +27,24 @@ export async function answerInputBox(page: Page, title: string, text: string): P
   await page.keyboard.press('Enter');
 }
 
+/** Clicks `button` in the workbench's modal dialog (e.g. VS Code's "wants to sign in using Mocktalk" consent). */
+export async function answerDialog(page: Page, text: string | RegExp, button: string): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box', { hasText: text });
+  await dialog.waitFor({ timeout: 20_000 });
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** The entries of the Accounts menu (activity bar), e.g. "you@example.com (Mocktalk)". */
+export async function accountsMenuEntries(page: Page): Promise<string[]> {
+  await page.locator('.activitybar .action-item a[aria-label^="Accounts"], .activitybar .action-item[aria-label^="Accounts"]').first().click();
+  const menu = page.locator('.monaco-menu').first();
+  await menu.waitFor({ timeout: 10_000 });
+  const labels = await menu.locator('.action-label').allInnerTexts();
+  await page.keyboard.press('Escape');
+  return labels.map((l) => l.trim()).filter(Boolean);
+}
+
 /**
  * Waits for a notification with `text`. This workbench version may file notifications in the
  * notification center without a toast (the headless window never has focus), so look in both.

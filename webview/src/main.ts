@@ -39,6 +39,7 @@ function dispatch(mounted: MountedView, message: HostToWebviewMessage): void {
     case 'audio/clear': return interview?.clearAudio(message.turnId);
     case 'transcript/partial': return interview?.showCaption(message.text);
     case 'voice/didChangeState': return interview?.setVoiceState(message.state);
+    case 'mic/togglePushToTalk': return interview?.togglePushToTalk();
     default: return assertNever(message, 'host message');
   }
 }

@@ -34,6 +34,9 @@ export const ApiToken = defineEntity({
     /** sha256 of the bearer token; the token itself is shown once and never stored. */
     tokenHash: p.string().length(64).unique(),
     expiresAt: p.datetime(),
+    /** sha256 of the single-use refresh token issued with this bearer token; null for tokens from before refresh. */
+    refreshTokenHash: p.string().length(64).nullable().unique(),
+    refreshExpiresAt: p.datetime().nullable(),
     lastUsedAt: p.datetime().nullable(),
     ...timestamps,
   },

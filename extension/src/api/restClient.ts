@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Progress } from '../../../protocol/src/analytics';
 import {
-  LoginRequest, ProblemList, RegisterRequest, TokenResponse, UserView, type ProblemQuery,
+  LoginRequest, ProblemList, RefreshRequest, RegisterRequest, TokenResponse, UserView, type ProblemQuery,
 } from '../../../protocol/src/api';
 import { ProblemPublic, SessionDetail, SessionSummary, type ProblemSummary } from '../../../protocol/src/domain';
 import { ErrorBody, type ErrorCode } from '../../../protocol/src/errors';
@@ -34,6 +34,11 @@ export interface RestClientOptions {
   baseUrl: string;
   token?: string;
   timeoutMs?: number;
+  /**
+   * Called once when the server refuses `token` (401): resolves to a fresh token to retry the call with,
+   * or undefined to give up. This is how a revoked or early-expired token is refreshed silently.
+   */
+  onUnauthorized?: (rejectedToken: string) => Promise<string | undefined>;
 }
 
 const SessionList = z.object({ sessions: z.array(SessionSummary) });
@@ -56,6 +61,12 @@ export class RestClient {
 
   login(body: LoginRequest): Promise<TokenResponse> {
     return this.request('POST', '/api/auth/login', TokenResponse, LoginRequest.parse(body));
+  }
+
+  /** Trades a single-use refresh token for a new pair (never retried: a 401 here means sign in again). */
+  refresh(body: RefreshRequest): Promise<TokenResponse> {
+    return new RestClient({ ...this.options, token: undefined, onUnauthorized: undefined })
+      .request('POST', '/api/auth/refresh', TokenResponse, RefreshRequest.parse(body));
   }
 
   async logout(): Promise<void> {
@@ -100,6 +111,18 @@ export class RestClient {
   private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T>;
   private async request(method: string, path: string, schema: null, body?: unknown): Promise<void>;
   private async request<T>(method: string, path: string, schema: z.ZodType<T> | null, body?: unknown): Promise<T | void> {
+    try {
+      return await this.requestOnce(method, path, schema, body);
+    } catch (err) {
+      const { token, onUnauthorized } = this.options;
+      if (!(err instanceof ApiError && err.kind === 'unauthorized' && token && onUnauthorized)) throw err;
+      const fresh = await onUnauthorized(token);
+      if (!fresh || fresh === token) throw err;
+      return new RestClient({ ...this.options, token: fresh, onUnauthorized: undefined }).requestOnce(method, path, schema, body);
+    }
+  }
+
+  private async requestOnce<T>(method: string, path: string, schema: z.ZodType<T> | null, body?: unknown): Promise<T | void> {
     const url = this.url(path);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;

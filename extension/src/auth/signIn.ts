@@ -1,10 +1,12 @@
-// Sign In / Sign Out commands. With arguments (tests, scripts) no input box is shown.
+// Sign In / Sign Out commands. Without arguments they go through VS Code's accounts (vscode.authentication and
+// MocktalkAuthProvider, whose createSession runs `signIn` below); with arguments (tests, scripts) no input box is shown.
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { Email, type TokenResponse, type UserView } from '../../../protocol/src/api';
 import { assertNever } from '../../../protocol/src/domain';
 import { ApiError } from '../api/restClient';
 import type { AuthStore } from './authStore';
+import { mocktalkSession, type MocktalkAuthProvider } from './authProvider';
 import type { ErrorReporter } from './userErrors';
 
 export type SignInMode = 'login' | 'register';
@@ -20,6 +22,35 @@ export type SignInArgs = z.infer<typeof SignInArgs>;
 
 const MIN_PASSWORD = 8;
 
+/** The Sign In command: scripted credentials sign in directly; otherwise VS Code asks through the provider. */
+export async function signInCommand(auth: AuthStore, errors: ErrorReporter, rawArgs?: unknown): Promise<UserView | undefined> {
+  if (SignInArgs.safeParse(rawArgs).success) return signIn(auth, errors, rawArgs);
+  try {
+    if (auth.user) {
+      const switchAccount = 'Switch Account';
+      const choice = await vscode.window.showInformationMessage(
+        `Signed in to Mocktalk as ${auth.user.displayName} (${auth.user.email}).`, switchAccount);
+      if (choice !== switchAccount) return auth.user;
+      return (await mocktalkSession('switch')) ? auth.user ?? undefined : undefined;
+    }
+    return (await mocktalkSession('prompt')) ? auth.user ?? undefined : undefined;
+  } catch (err) {
+    await errors.report(err, 'sign in');
+    return undefined;
+  }
+}
+
+/** The Sign Out command: removes the session through the provider, as the Accounts menu does. */
+export async function signOutCommand(provider: MocktalkAuthProvider): Promise<void> {
+  const [session] = await provider.getSessions();
+  if (!session) {
+    void vscode.window.showInformationMessage('You are not signed in to Mocktalk.');
+    return;
+  }
+  await provider.removeSession(session.id);
+}
+
+/** Asks for (or takes scripted) credentials and signs in; the provider's createSession runs this. */
 export async function signIn(auth: AuthStore, errors: ErrorReporter, rawArgs?: unknown): Promise<UserView | undefined> {
   const args = SignInArgs.safeParse(rawArgs).data;
   const credentials = args ? { mode: args.mode ?? 'login', ...args } : await askCredentials();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { assertNever } from '../../../protocol/src/domain';
 import { ApiError } from '../api/restClient';
 import { COMMANDS, SETTINGS } from '../config';
-import { NotSignedInError, type AuthStore } from './authStore';
+import { NotSignedInError, SignInExpiredError, type AuthStore } from './authStore';
 
 const SIGN_IN = 'Sign In';
 const OPEN_SETTINGS = 'Open Settings';
@@ -27,6 +27,8 @@ export function createErrorReporter(auth: AuthStore, log: vscode.LogOutputChanne
   return {
     async report(err, action) {
       log.error(`Could not ${action}:`, err instanceof Error ? err.stack ?? err.message : String(err));
+      // An ended sign-in was already announced once, by promptSignInAgain.
+      if (err instanceof SignInExpiredError) return;
       const { message, buttons } = describeError(err, action);
       if (err instanceof ApiError && err.kind === 'unauthorized') await auth.clear();
       void vscode.window.showErrorMessage(message, ...buttons).then(onChoice);
@@ -34,8 +36,18 @@ export function createErrorReporter(auth: AuthStore, log: vscode.LogOutputChanne
   };
 }
 
+/** When the sign-in ends on its own (the refresh token was refused), says so once and offers to sign in again. */
+export function promptSignInAgain(auth: AuthStore, log: vscode.LogOutputChannel): vscode.Disposable {
+  return auth.onDidExpire(async () => {
+    log.warn('The sign-in expired or was revoked (refresh refused); asking to sign in again.');
+    const choice = await vscode.window.showWarningMessage(new SignInExpiredError().message, SIGN_IN);
+    if (choice === SIGN_IN) await vscode.commands.executeCommand(COMMANDS.signIn);
+  });
+}
+
 export function describeError(err: unknown, action: string): { message: string; buttons: string[] } {
   if (err instanceof NotSignedInError) return { message: `Sign in to Mocktalk to ${action}.`, buttons: [SIGN_IN] };
+  if (err instanceof SignInExpiredError) return { message: err.message, buttons: [SIGN_IN] };
   if (!(err instanceof ApiError)) {
     const detail = err instanceof Error ? err.message : String(err);
     return { message: `Could not ${action}: ${detail}`, buttons: [] };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Difficulty, Language, Mode, Topic, type ProblemPublic } from '../../../protocol/src/domain';
 import type { RestClient } from '../api/restClient';
 import { NotSignedInError, type AuthStore } from '../auth/authStore';
+import { mocktalkSession } from '../auth/authProvider';
 import type { ErrorReporter } from '../auth/userErrors';
 import { COMMANDS, interviewMode, preferredLanguage, solutionFolder } from '../config';
 import { createSolutionFile } from '../editor/solutionFiles';
@@ -66,8 +67,8 @@ async function signedInClient(auth: AuthStore, scripted: boolean): Promise<RestC
     return await auth.client();
   } catch (err) {
     if (!(err instanceof NotSignedInError) || scripted) throw err;
-    const choice = await vscode.window.showInformationMessage('Sign in to Mocktalk to start an interview.', 'Sign In');
-    if (choice !== 'Sign In' || !(await vscode.commands.executeCommand(COMMANDS.signIn))) return undefined;
+    // VS Code's own sign-in prompt (consent dialog, then the provider's createSession).
+    if (!(await mocktalkSession('prompt'))) return undefined;
     return auth.client();
   }
 }

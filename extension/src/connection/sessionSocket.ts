@@ -21,6 +21,8 @@ export type SessionTarget =
 export interface SessionSocketOptions {
   serverUrl: string;
   token: string;
+  /** Asked before each hello for a current token (a long interview outlives a bearer token); falls back to `token`. */
+  freshToken?: () => Promise<string | undefined>;
   target: SessionTarget;
   backoff?: BackoffOptions;
   /** A connection that answers no ping for this long is dropped and redialled. */
@@ -88,7 +90,9 @@ export class SessionSocket {
     }
     this.ws = ws;
     ws.on('open', () => {
-      this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, token: this.options.token });
+      void this.helloToken().then((token) => {
+        if (this.ws === ws) this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, token });
+      });
       this.startHeartbeat(ws);
     });
     ws.on('message', (data, isBinary) => { if (isBinary) this.receiveAudio(data); else this.receive(data.toString()); });
@@ -172,6 +176,10 @@ export class SessionSocket {
     this.onJoin.clear();
     this.onFatal.clear();
     this.onAudio.clear();
+  }
+
+  private async helloToken(): Promise<string> {
+    return (await this.options.freshToken?.().catch(() => undefined)) ?? this.options.token;
   }
 
   private send(message: ClientMessage): boolean {

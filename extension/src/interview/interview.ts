@@ -17,6 +17,8 @@ import { VoiceChannel, type VoicePanelMessage } from './voiceChannel';
 export interface InterviewParams {
   serverUrl: string;
   token: string;
+  /** A current token for each reconnect (refreshed silently by AuthStore). */
+  freshToken?: () => Promise<string | undefined>;
   target: SessionTarget;
   solutionUri: vscode.Uri;
   /** Turns the window already knows (a restored panel's state); the server replays only later ones. */
@@ -63,7 +65,7 @@ export class Interview implements vscode.Disposable {
     this.selectCapture = params.selectCapture ?? ((webviewMic) => webviewMic);
     for (const turn of params.knownTurns ?? []) this.turnsBySeq.set(turn.seq, turn);
     this.socket = new SessionSocket({
-      serverUrl: params.serverUrl, token: params.token, target: params.target,
+      serverUrl: params.serverUrl, token: params.token, freshToken: params.freshToken, target: params.target,
       log: (line) => log.info(`[socket] ${line}`),
     });
     this.socket.onMessage.on((m) => this.receive(m));

@@ -72,7 +72,7 @@ export class InterviewManager implements vscode.Disposable {
     const token = await this.auth.token();
     if (!token) throw new Error('Sign in to Mocktalk first.');
     const interview = new Interview({
-      serverUrl: serverUrl(), token, solutionUri,
+      serverUrl: serverUrl(), token, freshToken: () => this.auth.token(), solutionUri,
       target: { kind: 'start', request: { problemSlug: problem.slug, language, mode } },
       selectCapture: (webviewMic) => this.selectCapture(webviewMic),
     }, this.log);
@@ -117,6 +117,13 @@ export class InterviewManager implements vscode.Disposable {
     return outcome;
   }
 
+  /** Push-to-talk from the keyboard: the panel owns the mic; false when no interview panel is open. */
+  togglePushToTalk(): boolean {
+    if (!this.active || !this.panel) return false;
+    this.panel.togglePushToTalk();
+    return true;
+  }
+
   /** Shows the panel (creating it if needed) with the current interview. */
   showPanel(column: vscode.ViewColumn = vscode.ViewColumn.Beside): void {
     if (!this.panel) this.adoptPanel(InterviewPanel.create(this.context.extensionUri, this.log, column));
@@ -139,7 +146,7 @@ export class InterviewManager implements vscode.Disposable {
     const { sessionId, lastSeq, solutionUri } = stored.data;
     const knownTurns = contiguousTurns(viewState, lastSeq);
     const interview = new Interview({
-      serverUrl: serverUrl(), token, solutionUri: vscode.Uri.parse(solutionUri),
+      serverUrl: serverUrl(), token, freshToken: () => this.auth.token(), solutionUri: vscode.Uri.parse(solutionUri),
       target: { kind: 'resume', sessionId, lastSeq: knownTurns.at(-1)?.seq ?? 0 }, knownTurns,
       selectCapture: (webviewMic) => this.selectCapture(webviewMic),
     }, this.log);

@@ -76,6 +76,11 @@ export class InterviewPanel implements vscode.Disposable {
     if (this.ready) this.postSnapshot();
   }
 
+  /** Forwards the push-to-talk key to the panel, whose mic controls own the microphone. */
+  togglePushToTalk(): void {
+    this.post({ type: 'mic/togglePushToTalk' });
+  }
+
   reveal(): void {
     this.panel.reveal(undefined, true);
   }

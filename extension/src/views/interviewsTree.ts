@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { assertNever, type Band, type SessionSummary } from '../../../protocol/src/domain';
 import { ApiError } from '../api/restClient';
-import type { AuthStore } from '../auth/authStore';
+import { SignInExpiredError, type AuthStore } from '../auth/authStore';
 import { COMMANDS, CONTEXT_KEYS } from '../config';
 import type { InterviewManager } from '../interview/interviewManager';
 import { BAND_LABELS, DIFFICULTY_LABELS, LANGUAGE_LABELS, STAGE_LABELS } from '../labels';
@@ -85,7 +85,7 @@ export class InterviewsTreeProvider implements vscode.TreeDataProvider<Interview
         state = sessions.length ? 'loaded' : 'empty';
       } catch (err) {
         this.log.warn('loading interviews failed:', err instanceof Error ? err.message : String(err));
-        if (err instanceof ApiError && err.kind === 'unauthorized') {
+        if ((err instanceof ApiError && err.kind === 'unauthorized') || err instanceof SignInExpiredError) {
           await this.auth.clear(); // the signed-out welcome then offers Sign In
           state = 'signed-out';
         } else {

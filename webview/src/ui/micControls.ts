@@ -88,6 +88,14 @@ export class MicControls {
     this.meter.dispose();
   }
 
+  /** The push-to-talk key (a keybinding cannot hold): starts talking, or ends it; false outside push-to-talk. */
+  togglePushToTalk(): boolean {
+    const status = this.mic.status;
+    if (status.state !== 'listening' || status.mode !== 'push-to-talk') return false;
+    this.mic.setTalking(!status.sending);
+    return true;
+  }
+
   private bindHold(): void {
     const hold = (held: boolean): void => this.mic.setTalking(held);
     const button = this.holdButton;

@@ -92,6 +92,11 @@ export class VoicePanel {
   }
 
   /** mic/command from the host: applies to the panel's own mic. */
+  /** The push-to-talk key: toggles talking while the mic is in push-to-talk mode. */
+  togglePushToTalk(): boolean {
+    return this.controls?.togglePushToTalk() ?? false;
+  }
+
   micCommand(command: MicCommand): void {
     this.mic?.apply(command);
   }

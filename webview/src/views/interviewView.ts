@@ -190,6 +190,10 @@ export class InterviewView {
     this.voice.hostMicStatus(status);
   }
 
+  togglePushToTalk(): void {
+    this.voice.togglePushToTalk();
+  }
+
   micCommand(command: MicCommand): void {
     this.voice.micCommand(command);
   }

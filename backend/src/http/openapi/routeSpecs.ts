@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   CreateSessionRequest, IdParam, LoginRequest, ProblemList, ProblemQuery, RegisterRequest, SessionListQuery, SlugParam,
-  Recommendation, TokenResponse, UserView, VerifySolutionRequest,
+  RefreshRequest, Recommendation, TokenResponse, UserView, VerifySolutionRequest,
 } from '../../../../protocol/src/api';
 import { AnalyticsOverview, AnalyticsQuery, Progress } from '../../../../protocol/src/analytics';
 import { TestRunResult } from '../../../../protocol/src/testRun';
@@ -56,7 +56,7 @@ export const AdminProblem = ProblemSpec.extend({ id: z.string() });
 
 /** Named schemas, emitted under components.schemas and referenced by $ref. */
 export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
-  RegisterRequest, LoginRequest, CreateSessionRequest, ProblemSpec, VerifySolutionRequest,
+  RegisterRequest, LoginRequest, RefreshRequest, CreateSessionRequest, ProblemSpec, VerifySolutionRequest,
 };
 export const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   ErrorBody, HealthStatus, ReadyStatus, TokenResponse, UserView, ProblemList, Recommendation, ProblemPublic, SessionSummary, SessionList,
@@ -97,6 +97,11 @@ export const ROUTES = {
     operationId: 'login', method: 'post', path: '/api/auth/login', tag: 'auth', access: 'public',
     summary: 'Exchange email and password for a bearer token', body: LoginRequest,
     responses: { 200: { description: 'Signed in', schema: TokenResponse }, 401: { description: 'Wrong email or password' } },
+  }),
+  refresh: defineRoute({
+    operationId: 'refreshToken', method: 'post', path: '/api/auth/refresh', tag: 'auth', access: 'public',
+    summary: 'Trade a refresh token (single use) for a new bearer token and refresh token', body: RefreshRequest,
+    responses: { 200: { description: 'A new token pair', schema: TokenResponse }, 401: { description: 'Refresh token unknown, used or expired' } },
   }),
   logout: defineRoute({
     operationId: 'logout', method: 'post', path: '/api/auth/logout', tag: 'auth', access: 'user',

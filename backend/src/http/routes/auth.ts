@@ -1,4 +1,4 @@
-// Accounts: register, log in, log out.
+// Accounts: register, log in, refresh the sign-in, log out.
 import { currentToken } from '../auth';
 import { ROUTES } from '../openapi/routeSpecs';
 import type { RouteKit } from './mount';
@@ -11,6 +11,10 @@ export function authRoutes({ route, deps }: RouteKit): void {
 
   route(ROUTES.login, async (ctx, { body, em }) => {
     ctx.body = await deps.auth.login(em, body);
+  });
+
+  route(ROUTES.refresh, async (ctx, { body, em }) => {
+    ctx.body = await deps.auth.refresh(em, body);
   });
 
   route(ROUTES.logout, async (ctx, { em }) => {
