@@ -164,6 +164,8 @@ export class Interview implements vscode.Disposable {
         break;
       case 'audio/clear': case 'transcript/partial': case 'voice/didChangeState':
         return; // voice mode: the panel does not play or caption audio yet (text interviews never receive these)
+      case 'voice/didChangeSource': case 'companion/didJoin':
+        return; // the capture strategy (companionCapture) reports the audio source; companion/didJoin goes to the page only
       default:
         assertNever(message, 'server message');
     }
