@@ -45,6 +45,7 @@ function pageHtml(nonce: string): string {
   <meta charset="UTF-8">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <meta name="referrer" content="no-referrer">
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="${ASSETS_PATH}companion.css">
   <title>Mocktalk microphone</title>
 </head>
