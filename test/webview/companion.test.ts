@@ -11,6 +11,7 @@ import { CompanionLink } from '../../protocol/src/api';
 import { resample } from '../../backend/src/pipeline/audio';
 import { http } from '../support/client';
 import { AudioSocket } from '../integration/companion/companionSocket';
+import { startTcpProxy } from '../integration/extension/tcpProxy';
 import { speech, startVoiceRig, storedTurn, type VoiceRig } from '../integration/voice/support';
 import { writeWav } from './audioSignals';
 import { buildWebview } from './harness';
@@ -72,8 +73,8 @@ describe('companion page in Chromium against a real backend', function () {
     return { id: res.body.id, owner };
   }
 
-  async function companionUrl(sessionId: string): Promise<string> {
-    const res = await http(rig.server.url, 'POST', `/api/sessions/${sessionId}/companion`, { token: rig.token });
+  async function companionUrl(sessionId: string, base = rig.server.url): Promise<string> {
+    const res = await http(base, 'POST', `/api/sessions/${sessionId}/companion`, { token: rig.token });
     assert.equal(res.status, 201);
     return CompanionLink.parse(res.body).url;
   }
@@ -139,4 +140,45 @@ describe('companion page in Chromium against a real backend', function () {
     assert.ok(await second.page.locator('.mic-controls').isHidden(), 'no microphone controls on a refused page');
     await owner.close();
   });
+
+  it('rejoins with backoff after the network drops, with the resume secret (the link token stays used)', async () => {
+    const proxy = await startTcpProxy(rig.server.port);
+    try {
+      const { id, owner } = await voiceSession();
+      const { page } = await openPage(await companionUrl(id, proxy.url)); // the link names the proxy's origin
+      await page.waitForSelector('main[data-connection="joined"]');
+      await owner.next('voice/didChangeSource', (m) => m.connected);
+      proxy.cut();
+      await page.waitForSelector('main[data-connection="reconnecting"]');
+      assert.match(await page.getByRole('status').innerText(), /Connection lost\. Reconnecting in \d+ s/);
+      await owner.next('voice/didChangeSource', (m) => !m.connected);
+      await page.waitForSelector('main[data-connection="joined"]', { timeout: 15_000 });
+      await waitForCount(() => owner.all('voice/didChangeSource').filter((m) => m.connected).length, 2);
+      await owner.close();
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('says so when the interview ends, and stops the microphone', async () => {
+    const { id, owner } = await voiceSession();
+    const { page } = await openPage(await companionUrl(id));
+    await page.waitForSelector('main[data-connection="joined"]');
+    await page.locator('.mic-controls__start').click();
+    await page.waitForSelector('.mic-controls[data-state="listening"]');
+    owner.send({ type: 'session/end', requestId: 'end' });
+    await owner.next('session/didEnd', () => true, 20_000);
+    await page.waitForSelector('main[data-connection="ended"]');
+    assert.match(await page.getByRole('status').innerText(), /interview has ended/);
+    await page.waitForSelector('.mic-controls[data-state="off"]', { state: 'attached' });
+    await owner.close();
+  });
 });
+
+async function waitForCount(count: () => number, atLeast: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (count() < atLeast) {
+    if (Date.now() > deadline) throw new Error(`only ${count()} of ${atLeast}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
