@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'companion_link_invalid', // companion/join with an unknown token or resume secret, or one for another session (fatal)
   'companion_link_used', // companion/join with a link token that was already used (fatal)
   'companion_link_expired', // companion/join with a link token or resume secret past its expiry (fatal)
+  'companion_replaced', // another companion page joined the session and carries its audio now (fatal)
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -11,6 +11,8 @@ export class VoiceSeat {
   /** The session connection's offer, kept while a companion holds the seat so the audio can come back to it. */
   private clientOffer: (() => SessionVoice) | null = null;
   private companionSink: Sink | null = null;
+  /** Ends the seated companion page's connection when another page takes the seat. */
+  private evictCompanion: (() => void) | null = null;
 
   /** `notify` reaches the session's own connection (LiveSession's sink). */
   constructor(private readonly notify: Sink) {}
@@ -33,10 +35,13 @@ export class VoiceSeat {
     if (this.current?.source === 'client') this.seat(null);
   }
 
-  /** A companion page joined: it carries the audio from now on, replacing whatever did. */
-  attachCompanion(voice: SessionVoice, sink: Sink): void {
+  /** A companion page joined: it carries the audio from now on, replacing whatever did (another page is evicted). */
+  attachCompanion(voice: SessionVoice, sink: Sink, evict: () => void): void {
+    const evictPrevious = this.current?.source === 'companion' ? this.evictCompanion : null;
     this.seat({ voice, source: 'companion' });
     this.companionSink = sink;
+    this.evictCompanion = evict;
+    evictPrevious?.();
     this.notify({ type: 'voice/didChangeSource', source: 'companion', connected: true });
   }
 
@@ -44,6 +49,7 @@ export class VoiceSeat {
   detachCompanion(voice: SessionVoice): void {
     if (this.current?.voice !== voice) return;
     this.companionSink = null;
+    this.evictCompanion = null;
     const offer = this.clientOffer;
     this.seat(offer ? { voice: offer(), source: 'client' } : null);
     this.notify({ type: 'voice/didChangeSource', source: 'companion', connected: false });

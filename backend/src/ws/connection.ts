@@ -168,7 +168,9 @@ export class SessionConnection {
     const live = await this.deps.registry.acquire(session.id);
     this.live = live;
     this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId: live.id, companion: true }) });
-    live.voices.attachCompanion(this.voice, this.sink);
+    live.voices.attachCompanion(this.voice, this.sink, () => this.fail(new ProtocolError(
+      'companion_replaced', 'Another microphone page joined this interview and carries its audio now.', true, CLOSE_CODES.companionRefused,
+    )));
     this.send({
       type: 'companion/didJoin', sessionId: live.id, problemTitle: session.problem.title,
       resumeSecret: admission.resumeSecret, resumeExpiresAt: admission.resumeExpiresAt.toISOString(),

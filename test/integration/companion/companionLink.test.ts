@@ -136,6 +136,19 @@ describe('companion page links: issue, join once, rejoin, refuse', function () {
     await refused(await companion(a, ending, last.token), 'session_ended');
   });
 
+  it('hands the seat to a newer page and tells the older one why it was closed', async () => {
+    const id = await session('voice');
+    const owner = track(await AudioSocket.session(a.url, alice, id));
+    const older = await companion(a, id, (await link(id)).token);
+    await older.next('companion/didJoin');
+    const newer = await companion(a, id, (await link(id)).token);
+    await newer.next('companion/didJoin');
+    await refused(older, 'companion_replaced');
+    // The older page leaving does not take the audio from the newer one.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(owner.all('voice/didChangeSource').map((m) => m.connected), [true, true]);
+  });
+
   it('accepts on instance B a link issued on instance A', async () => {
     const id = await session('voice');
     const { token } = await link(id, a);

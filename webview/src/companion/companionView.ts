@@ -16,6 +16,7 @@ const REFUSALS: Partial<Record<ErrorCode, string>> = {
   session_ended: 'This interview has already ended. You can close this page.',
   audio_not_expected: 'This interview is in text mode, so it takes no microphone. You can close this page.',
   protocol_version: 'This page is out of date. Reload it, or open a new link from VS Code.',
+  companion_replaced: 'Another microphone page joined this interview and carries its audio now. You can close this one.',
 };
 
 const FLOOR: Record<VoiceState, string> = {

@@ -28,6 +28,7 @@ const FRIENDLY: Record<ErrorCode, string> = {
   companion_link_invalid: 'That microphone link is not valid for this interview. Open a new one from VS Code.',
   companion_link_used: 'That microphone link was already used. Open a new one from VS Code.',
   companion_link_expired: 'That microphone link has expired. Open a new one from VS Code.',
+  companion_replaced: 'Another microphone page took over this interview.',
 };
 
 export interface ErrorNotice {
