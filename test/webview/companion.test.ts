@@ -3,7 +3,7 @@
 // fake microphone plays flite speech made at run time; the page streams it to the session, plays the interviewer's
 // reply and reports playback; a used link is refused in words.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { AudioSocket } from '../integration/companion/companionSocket';
 import { startTcpProxy } from '../integration/extension/tcpProxy';
 import { speech, startVoiceRig, storedTurn, type VoiceRig } from '../integration/voice/support';
 import { writeWav } from './audioSignals';
-import { buildWebview } from './harness';
+import { buildWebview, RESULTS_DIR } from './harness';
 
 const QUESTION = 'can the array contain negative numbers';
 const WAV_RATE = 48_000;
@@ -49,6 +49,7 @@ describe('companion page in Chromium against a real backend', function () {
     const wav = path.join(tmp, 'mic.wav');
     await writeWav(wav, micRecording(speech(QUESTION)), WAV_RATE);
     await buildWebview();
+    await mkdir(RESULTS_DIR, { recursive: true });
     rig = await startVoiceRig();
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -79,8 +80,8 @@ describe('companion page in Chromium against a real backend', function () {
     return CompanionLink.parse(res.body).url;
   }
 
-  async function openPage(url: string): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ permissions: ['microphone'], colorScheme: 'dark' });
+  async function openPage(url: string, microphone = true): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ permissions: microphone ? ['microphone'] : [], colorScheme: 'dark' });
     contexts.push(context);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -121,6 +122,7 @@ describe('companion page in Chromium against a real backend', function () {
     }
     assert.equal(typeof played, 'number', 'the page reported playback of the reply');
     await page.waitForSelector('main[data-floor="listening"]', { timeout: 15_000 });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'companion-joined.png') });
     console.log(`      [companion] heard "${answer.turn.text}"; reply first audio played ${played} ms after end of speech`);
 
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'the strict CSP allows the page and its AudioWorklet');
@@ -138,6 +140,19 @@ describe('companion page in Chromium against a real backend', function () {
     const alert = await second.page.getByRole('alert').filter({ hasText: /link/ }).innerText();
     assert.match(alert, /already used/);
     assert.ok(await second.page.locator('.mic-controls').isHidden(), 'no microphone controls on a refused page');
+    await second.page.screenshot({ path: path.join(RESULTS_DIR, 'companion-link-used.png') });
+    await owner.close();
+  });
+
+  it('shows a denied microphone in words while staying joined', async () => {
+    const { id, owner } = await voiceSession();
+    const { page } = await openPage(await companionUrl(id), false);
+    await page.waitForSelector('main[data-connection="joined"]');
+    await page.locator('.mic-controls__start').click();
+    await page.waitForSelector('.mic-controls[data-state="error"]');
+    assert.match(await page.locator('.mic-controls [role="alert"]').innerText(), /Microphone access was denied/);
+    assert.equal(await page.locator('main').getAttribute('data-connection'), 'joined');
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'companion-mic-denied.png') });
     await owner.close();
   });
 
