@@ -156,7 +156,7 @@ describe('companion page in Chromium against a real backend', function () {
     await owner.close();
   });
 
-  it('rejoins with backoff after the network drops, with the resume secret (the link token stays used)', async () => {
+  it('rejoins with backoff after the network drops and after a reload, with the resume secret (the link token stays used)', async () => {
     const proxy = await startTcpProxy(rig.server.port);
     try {
       const { id, owner } = await voiceSession();
@@ -169,6 +169,10 @@ describe('companion page in Chromium against a real backend', function () {
       await owner.next('voice/didChangeSource', (m) => !m.connected);
       await page.waitForSelector('main[data-connection="joined"]', { timeout: 15_000 });
       await waitForCount(() => owner.all('voice/didChangeSource').filter((m) => m.connected).length, 2);
+      // A reload has no token in the address any more: it rejoins with the secret kept in this tab's sessionStorage.
+      await page.reload();
+      await page.waitForSelector('main[data-connection="joined"]');
+      await waitForCount(() => owner.all('voice/didChangeSource').filter((m) => m.connected).length, 3);
       await owner.close();
     } finally {
       await proxy.close();
