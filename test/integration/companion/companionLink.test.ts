@@ -156,6 +156,17 @@ describe('companion page links: issue, join once, rejoin, refuse', function () {
     assert.equal((await page.next('companion/didJoin')).sessionId, id);
   });
 
+  it('admits exactly one of two pages racing with the same token on two instances', async () => {
+    const id = await session('voice');
+    const { token } = await link(id);
+    const pages = await Promise.all([companion(a, id, token), companion(b, id, token)]);
+    const outcomes = await Promise.all(pages.map((p) => Promise.race([
+      p.next('companion/didJoin').then(() => 'joined'),
+      p.next('error').then((e) => e.code),
+    ])));
+    assert.deepEqual(outcomes.sort(), ['companion_link_used', 'joined']);
+  });
+
   it('serves the page with a nonce’d script, a strict CSP and no referrer', async () => {
     const res = await fetch(`${a.url}/companion`);
     assert.equal(res.status, 200);
