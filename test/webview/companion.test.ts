@@ -133,7 +133,9 @@ describe('companion page in Chromium against a real backend', function () {
   it('refuses a used link with a readable message on the page', async () => {
     const { id, owner } = await voiceSession();
     const url = await companionUrl(id);
-    const first = await openPage(url);
+    // As vscode.Uri.toString() would hand it to the browser: the fragment percent-encoded.
+    const [base, fragment] = url.split('#');
+    const first = await openPage(`${base}#${encodeURIComponent(fragment!)}`);
     await first.page.waitForSelector('main[data-connection="joined"]');
     const second = await openPage(url); // a fresh browser context: no resume secret to fall back on
     await second.page.waitForSelector('main[data-connection="refused"]');

@@ -12,7 +12,10 @@ const resumeKey = (sessionId: string): string => `mocktalk.companion.resume.${se
 
 /** Null when the page was opened without a (valid) link. */
 export function readCompanionLink(location: Location, history: History, storage: Storage): CompanionStart | null {
-  const parsed = Fragment.safeParse(Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
+  const raw = location.hash.slice(1);
+  // An opener may percent-encode the fragment (vscode.Uri.toString() turns '=' and '&' into %3D and %26).
+  const fragment = raw.includes('=') ? raw : safeDecode(raw);
+  const parsed = Fragment.safeParse(Object.fromEntries(new URLSearchParams(fragment)));
   if (!parsed.success) return null;
   const { session: sessionId, token } = parsed.data;
   // Keep the session id (a reload needs it) but never leave the token in the address bar or history.
@@ -33,4 +36,8 @@ export function rememberResumeSecret(storage: Storage, sessionId: string, secret
 
 export function forgetResumeSecret(storage: Storage, sessionId: string): void {
   try { storage.removeItem(resumeKey(sessionId)); } catch { /* nothing to forget */ }
+}
+
+function safeDecode(text: string): string {
+  try { return decodeURIComponent(text); } catch { return text; }
 }
