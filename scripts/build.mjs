@@ -31,7 +31,11 @@ const targets = {
   webview: {
     ...common,
     // The capture AudioWorklet is its own file beside main.js: the webview CSP allows no blob: scripts.
-    entryPoints: { main: 'webview/src/main.ts', captureWorklet: 'webview/src/audio/captureWorklet.ts' },
+    entryPoints: {
+      main: 'webview/src/main.ts', captureWorklet: 'webview/src/audio/captureWorklet.ts',
+      // The browser companion page the backend serves at /companion (backend/src/companion/companionPage.ts).
+      companion: 'webview/src/companion/main.ts',
+    },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -3,6 +3,7 @@ import Koa from 'koa';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AuthService } from './auth/authService';
+import { companionPage } from './companion/companionPage';
 import type { Config } from './config';
 import { errorHandler, jsonBody, ormContext, requestLogger } from './http/middleware';
 import { buildRouter } from './http/routes';
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestLogger(deps.log, deps.metrics));
   app.use(jsonBody(MAX_JSON_BODY_BYTES));
   app.use(ormContext(deps.orm));
+  app.use(companionPage());
   const router = buildRouter(deps);
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));

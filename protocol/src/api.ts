@@ -84,3 +84,11 @@ export const VerifySolutionRequest = z.object({
   code: z.string().min(1).max(100_000),
 });
 export type VerifySolutionRequest = z.infer<typeof VerifySolutionRequest>;
+
+/** POST /api/sessions/:id/companion: a one-time link to the browser companion page that carries the session's audio. */
+export const CompanionLink = z.object({
+  /** Open in the candidate's browser; the token rides in the fragment, so it never reaches logs or referrers. */
+  url: z.string(),
+  expiresAt: z.string(),
+});
+export type CompanionLink = z.infer<typeof CompanionLink>;

@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'audio_format', // a binary audio frame that is malformed: wrong type/version, odd length, size or sample rate
   'audio_not_expected', // audio (binary frame or audio/playback) in a text session
   'voice_unavailable', // the speech engines failed; the interview goes on in text
+  'companion_link_invalid', // companion/join with an unknown token or resume secret, or one for another session (fatal)
+  'companion_link_used', // companion/join with a link token that was already used (fatal)
+  'companion_link_expired', // companion/join with a link token or resume secret past its expiry (fatal)
+  'companion_replaced', // another companion page joined the session and carries its audio now (fatal)
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

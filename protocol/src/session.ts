@@ -88,9 +88,24 @@ export const AudioPlaybackMessage = z.object({
   ts: z.number().finite().nonnegative(),
 });
 
+/** How a companion page proves it may carry a session's audio: the link's one-time token, or on a reconnect its resume secret. */
+export const CompanionCredential = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('link'), token: z.string().min(1).max(512) }),
+  z.object({ kind: z.literal('resume'), secret: z.string().min(1).max(512) }),
+]);
+export type CompanionCredential = z.infer<typeof CompanionCredential>;
+/** Instead of hello: the browser companion page joins one session as its audio participant (see protocol/README.md). */
+export const CompanionJoinMessage = z.object({
+  type: z.literal('companion/join'),
+  protocolVersion: z.number().int(),
+  sessionId: z.uuid(),
+  credential: CompanionCredential,
+});
+
 export const ClientMessage = z.discriminatedUnion('type', [
   HelloMessage, SessionStartMessage, SessionResumeMessage, AnswerSubmitMessage, CodeOpenMessage,
   CodeChangeMessage, SessionEndMessage, TestsRunMessage, TestsDidRunMessage, AudioPlaybackMessage,
+  CompanionJoinMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -168,10 +183,33 @@ export type VoiceState = z.infer<typeof VoiceState>;
 /** Who has the floor: the candidate (listening), nobody yet (thinking: the reply is coming), the interviewer. */
 export const VoiceDidChangeStateMessage = z.object({ type: z.literal('voice/didChangeState'), state: VoiceState });
 
+export const VoiceSource = z.enum(['client', 'companion']);
+export type VoiceSource = z.infer<typeof VoiceSource>;
+/**
+ * To the session's own connection: who carries the session's audio now. `client` is this connection's binary frames;
+ * `companion` a browser companion page (connected: false while it is away; the audio then comes back to `client`).
+ */
+export const VoiceDidChangeSourceMessage = z.object({
+  type: z.literal('voice/didChangeSource'),
+  source: VoiceSource,
+  connected: z.boolean(),
+});
+/** To a companion page: it carries the session's audio now. */
+export const CompanionDidJoinMessage = z.object({
+  type: z.literal('companion/didJoin'),
+  sessionId: z.uuid(),
+  problemTitle: z.string(),
+  /** Send it as credential {kind: 'resume'} to rejoin after a lost connection; the link token works only once. */
+  resumeSecret: z.string(),
+  /** The resume secret stops working then, or when the session ends. */
+  resumeExpiresAt: z.string(),
+});
+
 export const ServerMessage = z.discriminatedUnion('type', [
   WelcomeMessage, SessionDidJoinMessage, TurnDidStartMessage, TurnDeltaMessage, TurnDidCompleteMessage,
   SessionDidChangeStateMessage, SessionDidEndMessage, CodeResyncRequestedMessage, TestsRunRequestedMessage, ErrorMessage,
   AudioClearMessage, TranscriptPartialMessage, VoiceDidChangeStateMessage,
+  VoiceDidChangeSourceMessage, CompanionDidJoinMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
@@ -181,4 +219,6 @@ export type ClientMessageOf<T extends ClientMessage['type']> = Extract<ClientMes
 export const CLOSE_CODES = {
   unauthenticated: 4401,
   protocolVersion: 4400,
+  /** companion/join refused: the link is unknown, used, expired, for another session, or the session is over. */
+  companionRefused: 4403,
 } as const;

@@ -177,4 +177,23 @@ export const TestRun = defineEntity({
 });
 export type TestRun = InferEntity<typeof TestRun>;
 
-export const ENTITIES = [User, ApiToken, Problem, InterviewSession, Turn, CodeSnapshot, Evaluation, TestRun];
+/**
+ * A one-time link to the browser companion page that carries a session's audio. Only hashes are stored: the link
+ * token (single use, minutes) and, once it is used, the page's resume secret (to rejoin after a lost connection).
+ */
+export const CompanionLink = defineEntity({
+  name: 'CompanionLink',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    session: p.manyToOne(InterviewSession).deleteRule('cascade').index(),
+    tokenHash: p.string().length(64).unique(),
+    expiresAt: p.datetime(),
+    consumedAt: p.datetime().nullable(),
+    resumeHash: p.string().length(64).nullable().unique(),
+    resumeExpiresAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type CompanionLink = InferEntity<typeof CompanionLink>;
+
+export const ENTITIES = [User, ApiToken, Problem, InterviewSession, Turn, CodeSnapshot, Evaluation, TestRun, CompanionLink];

@@ -11,8 +11,9 @@ import type {
 } from '../interviewer/interviewer';
 import { DEFAULT_RUN_LIMITS, type TestRunResult } from '../../../protocol/src/testRun';
 import type { Metrics } from '../observability/metrics';
-import type { SessionVoice, SpokenAnswer, SpokenResult } from '../voice/contract';
+import type { SpokenAnswer, SpokenResult } from '../voice/contract';
 import type { VoiceLatency } from '../voice/latency';
+import { VoiceSeat } from '../voice/voiceSeat';
 import { toProblemSpec, toEvaluationView, toSessionInfo, toTurnView } from './views';
 import { CodeBuffer } from './codeBuffer';
 import type { SessionStore } from './sessionStore';
@@ -41,8 +42,8 @@ export class LiveSession {
   private idleTimer: NodeJS.Timeout | null = null;
   private idleNudges = 0;
   private disposed = false;
-  /** Voice mode: every interviewer turn is also spoken through it. */
-  private voice: SessionVoice | null = null;
+  /** Voice mode: every interviewer turn is also spoken through the seated voice (the connection's or a companion page's). */
+  readonly voices = new VoiceSeat((message) => this.send(message));
 
   private constructor(
     private readonly deps: LiveSessionDeps,
@@ -80,9 +81,6 @@ export class LiveSession {
     this.sink = null;
     this.stopIdleTimer();
   }
-
-  attachVoice(voice: SessionVoice): void { this.voice = voice; }
-  detachVoice(voice: SessionVoice): void { if (this.voice === voice) this.voice = null; }
 
   /** The candidate began speaking: like typing, it restarts the silence clock. */
   candidateActive(): void { this.activity(); }
@@ -138,7 +136,7 @@ export class LiveSession {
 
   /** The candidate typed (not just opened the file): in voice mode, typing during a pause keeps the spoken turn open. */
   codeEdited(): void {
-    this.voice?.codeActivity();
+    this.voices.voice?.codeActivity();
     this.codeChanged();
   }
 
@@ -198,6 +196,7 @@ export class LiveSession {
     this.session = session;
     this.send({ type: 'session/didChangeState', state: session.state, stage: session.stage });
     this.send({ type: 'session/didEnd', requestId, evaluation: toEvaluationView(evaluation) });
+    this.voices.toCompanion({ type: 'session/didChangeState', state: session.state, stage: session.stage });
   }
 
   /** Waits for in-flight work (the interviewer's turn, a pending snapshot) so nothing is lost on shutdown. */
@@ -246,7 +245,7 @@ export class LiveSession {
     let endAfter = false;
     let runTests = false;
     let firstTokenMs: number | undefined;
-    const speech = this.voice?.beginTurn(turnId, controller, spoken ?? null) ?? null;
+    const speech = this.voices.voice?.beginTurn(turnId, controller, spoken ?? null) ?? null;
     let heard: SpokenResult | null = null;
     try {
       for await (const output of this.deps.interviewer.respond(this.context(), event, controller.signal)) {

@@ -39,4 +39,6 @@ export interface SessionVoice {
   beginTurn(turnId: string, controller: AbortController, answer: SpokenAnswer | null): TurnSpeech;
   /** The candidate edited the code: typing during a pause keeps the spoken turn open. */
   codeActivity(): void;
+  /** Stops speaking, listening and recognizing (the voice lost its seat, or its connection left); idempotent. */
+  close(): void;
 }

@@ -7,12 +7,14 @@ import {
   CLIENT_MESSAGE_TYPES, CLOSE_CODES, ClientMessage, type ClientMessageOf, type ServerMessage,
 } from '../../../protocol/src/session';
 import { assertNever } from '../../../protocol/src/domain';
-import type { User } from '../db/entities';
+import { CompanionLinks } from '../companion/companionLinks';
+import { InterviewSession, type User } from '../db/entities';
 import { toUserView } from '../auth/authService';
 import { AppError } from '../http/errors';
 import { CodeBuffer } from '../sessions/codeBuffer';
 import type { LiveSession } from '../sessions/liveSession';
 import { toTurnView } from '../sessions/views';
+import type { SessionVoice } from '../voice/contract';
 import { VoiceSession } from '../voice/voiceSession';
 import type { SocketDeps } from './sessionSocketServer';
 
@@ -26,6 +28,8 @@ export class SessionConnection {
   private user: User | null = null;
   private live: LiveSession | null = null;
   private voice: VoiceSession | null = null;
+  /** Joined with companion/join: this socket is a companion page, the session's audio participant only. */
+  private companion = false;
   private queue: Promise<void> = Promise.resolve();
   private readonly helloTimer: NodeJS.Timeout;
   private readonly log: Logger;
@@ -93,7 +97,11 @@ export class SessionConnection {
   }
 
   private async receive(data: RawData, isBinary: boolean): Promise<void> {
-    if (isBinary) return this.voice ? this.receiveAudio(this.voice, data) : this.fail(this.unexpectedAudio());
+    if (isBinary) {
+      if (this.voice) return this.receiveAudio(this.voice, data);
+      if (this.live?.info().mode === 'voice' && !this.live.ended) return; // a companion page carries the audio now
+      return this.fail(this.unexpectedAudio());
+    }
     let message: ClientMessage;
     try {
       message = this.parse(data);
@@ -110,9 +118,11 @@ export class SessionConnection {
   }
 
   private async dispatch(message: ClientMessage): Promise<void> {
-    if (message.type !== 'hello' && !this.user) throw new ProtocolError('unauthenticated', 'Send hello with your token first');
+    if (this.companion) return this.companionMessage(message);
+    if (message.type !== 'hello' && message.type !== 'companion/join' && !this.user) throw new ProtocolError('unauthenticated', 'Send hello with your token first');
     switch (message.type) {
       case 'hello': return this.hello(message);
+      case 'companion/join': return this.joinAsCompanion(message);
       case 'session/start': return this.startSession(message);
       case 'session/resume': return this.resumeSession(message);
       case 'answer/submit': return this.answer(message);
@@ -121,9 +131,50 @@ export class SessionConnection {
       case 'session/end': return this.endSession(message);
       case 'tests/run': return this.requireLive().requestTests('candidate', message.requestId);
       case 'tests/didRun': return this.requireLive().recordTests(message.runId, message.documentVersion, message.result);
-      case 'audio/playback': return this.requireVoice().playbackReported(message.turnId, message.state);
+      case 'audio/playback': return this.playbackReported(message);
       default: assertNever(message, 'client message');
     }
+  }
+
+  /** A companion page sends audio (binary) and audio/playback only; the session's connection does the rest. */
+  private companionMessage(message: ClientMessage): void {
+    if (message.type !== 'audio/playback') {
+      throw new ProtocolError('invalid_message', `A companion page sends only audio and audio/playback, not ${message.type}`);
+    }
+    this.playbackReported(message);
+  }
+
+  private playbackReported(message: ClientMessageOf<'audio/playback'>): void {
+    if (!this.voice && this.live?.info().mode === 'voice' && !this.live.ended) return; // a companion page carries the audio
+    this.requireVoice().playbackReported(message.turnId, message.state);
+  }
+
+  /** companion/join: admitted by the link's one-time token (or the resume secret it gave), never by a user token. */
+  private async joinAsCompanion(message: ClientMessageOf<'companion/join'>): Promise<void> {
+    if (this.user) throw new ProtocolError('invalid_message', 'Already authenticated');
+    if (message.protocolVersion !== PROTOCOL_VERSION) {
+      throw new ProtocolError('protocol_version', `Protocol version ${message.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`, true, CLOSE_CODES.protocolVersion);
+    }
+    const refused = (code: ErrorCode, text: string) => new ProtocolError(code, text, true, CLOSE_CODES.companionRefused);
+    const em = this.deps.orm.em.fork();
+    const session = await em.findOne(InterviewSession, { id: message.sessionId }, { populate: ['problem'] });
+    if (!session) throw refused('companion_link_invalid', 'This microphone link is not valid for this interview.');
+    const admission = await new CompanionLinks().admit(em, session.id, message.credential);
+    if (!admission.ok) throw refused(admission.code, admission.message);
+    if (session.state === 'ended') throw refused('session_ended', 'This interview has ended.');
+    if (session.mode !== 'voice') throw refused('audio_not_expected', 'This is a text interview: it takes no microphone audio.');
+    clearTimeout(this.helloTimer);
+    this.companion = true;
+    const live = await this.deps.registry.acquire(session.id);
+    this.live = live;
+    this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId: live.id, companion: true }) });
+    live.voices.attachCompanion(this.voice, this.sink, () => this.fail(new ProtocolError(
+      'companion_replaced', 'Another microphone page joined this interview and carries its audio now.', true, CLOSE_CODES.companionRefused,
+    )));
+    this.send({
+      type: 'companion/didJoin', sessionId: live.id, problemTitle: session.problem.title,
+      resumeSecret: admission.resumeSecret, resumeExpiresAt: admission.resumeExpiresAt.toISOString(),
+    });
   }
 
   private async hello(message: ClientMessageOf<'hello'>): Promise<void> {
@@ -154,6 +205,7 @@ export class SessionConnection {
     await this.deps.sessions.getOwned(em, this.user!, message.sessionId); // 404 for someone else's session
     const live = await this.join(message.sessionId);
     this.send({ type: 'session/didJoin', requestId: message.requestId, session: live.info(), lastSeq: live.lastSeq, codeVersion: live.buffer?.version ?? null });
+    if (live.voices.source === 'companion') this.send({ type: 'voice/didChangeSource', source: 'companion', connected: true });
     for (const turn of await this.deps.sessions.turnsAfter(em, message.sessionId, message.lastSeq)) {
       this.send({ type: 'turn/didComplete', turn: toTurnView(turn), replayed: true });
     }
@@ -170,23 +222,30 @@ export class SessionConnection {
     const live = await this.deps.registry.acquire(sessionId);
     live.attach(this.sink);
     this.live = live;
-    if (live.info().mode === 'voice' && !live.ended) {
-      // Before session/didJoin goes out and the introduction starts, so the introduction is spoken too.
-      this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId }) });
-      live.attachVoice(this.voice);
-    }
+    // Before session/didJoin goes out and the introduction starts, so the introduction is spoken too.
+    if (live.info().mode === 'voice' && !live.ended) live.voices.offerClient(this.offerVoice);
     return live;
   }
+
+  /** This connection's own voice, on its binary frames: seated now, or again when a companion page leaves. */
+  private readonly offerVoice = (): SessionVoice => {
+    const live = this.live!;
+    this.voice?.close();
+    this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId: live.id }) });
+    return this.voice;
+  };
 
   private async leaveSession(): Promise<void> {
     const live = this.live;
     if (!live) return;
-    this.live = null;
-    if (this.voice) {
-      live.detachVoice(this.voice);
-      this.voice.close();
-      this.voice = null;
+    if (this.companion) {
+      if (this.voice) live.voices.detachCompanion(this.voice);
+    } else {
+      live.voices.withdrawClient(this.offerVoice);
     }
+    this.live = null;
+    this.voice?.close();
+    this.voice = null;
     live.detach(this.sink);
     await this.deps.registry.release(live);
   }

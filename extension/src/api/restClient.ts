@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Progress } from '../../../protocol/src/analytics';
 import {
-  LoginRequest, ProblemList, RefreshRequest, RegisterRequest, TokenResponse, UserView, type ProblemQuery,
+  CompanionLink, LoginRequest, ProblemList, RefreshRequest, RegisterRequest, TokenResponse, UserView, type ProblemQuery,
 } from '../../../protocol/src/api';
 import { ProblemPublic, SessionDetail, SessionSummary, type ProblemSummary } from '../../../protocol/src/domain';
 import { ErrorBody, type ErrorCode } from '../../../protocol/src/errors';
@@ -106,6 +106,11 @@ export class RestClient {
 
   async deleteSession(id: string): Promise<void> {
     await this.request('DELETE', `/api/sessions/${encodeURIComponent(id)}`, null);
+  }
+
+  /** A one-time link (a few minutes) to the backend's browser microphone page for a live voice session. */
+  companionLink(sessionId: string): Promise<CompanionLink> {
+    return this.request('POST', `/api/sessions/${encodeURIComponent(sessionId)}/companion`, CompanionLink);
   }
 
   private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T>;

@@ -219,7 +219,10 @@ export class SessionSocket {
       }
       case 'turn/didStart': case 'turn/delta': case 'session/didChangeState': case 'code/resyncRequested':
       case 'tests/runRequested': case 'audio/clear': case 'transcript/partial': case 'voice/didChangeState':
+      case 'voice/didChangeSource':
         return this.onMessage.emit(message);
+      case 'companion/didJoin':
+        return; // sent to companion pages only
       default: return assertNever(message, 'server message');
     }
   }

@@ -27,7 +27,13 @@ export interface InterviewParams {
    * Picks the microphone of a voice session; given the panel's own (webview) capture, it returns that or another
    * strategy (recorder process, companion page). Default: the panel's.
    */
-  selectCapture?: (webviewMic: WebviewCapture) => CaptureStrategy;
+  selectCapture?: (webviewMic: WebviewCapture, session: CaptureSession) => CaptureStrategy;
+}
+
+/** What a capture that talks to the backend itself (the companion page) needs of the joined session. */
+export interface CaptureSession {
+  sessionId: string;
+  serverMessages: SessionSocket['onMessage'];
 }
 
 export class Interview implements vscode.Disposable {
@@ -54,7 +60,7 @@ export class Interview implements vscode.Disposable {
   private evaluationValue: EvaluationView | null = null;
   private connectionValue: StatusChange = { status: 'connecting', detail: null };
   private readonly joinWaiters: ((session: SessionInfo) => void)[] = [];
-  private readonly selectCapture: (webviewMic: WebviewCapture) => CaptureStrategy;
+  private readonly selectCapture: NonNullable<InterviewParams['selectCapture']>;
   private voiceChannel: VoiceChannel | null = null;
   /** Mic errors already told to the candidate, so a retry that fails the same way does not nag. */
   private readonly toldMicErrors = new Set<string>();
@@ -213,6 +219,8 @@ export class Interview implements vscode.Disposable {
         return; // a caption, not a change worth persisting
       case 'voice/didChangeState':
         break;
+      case 'voice/didChangeSource': case 'companion/didJoin':
+        return; // the capture strategy (companionCapture) reports the audio source; companion/didJoin goes to the page only
       default:
         assertNever(message, 'server message');
     }
@@ -236,7 +244,7 @@ export class Interview implements vscode.Disposable {
       this.relayed.fire({ type: 'mic/command', command });
       return true;
     });
-    const capture = this.selectCapture(webviewMic);
+    const capture = this.selectCapture(webviewMic, { sessionId: this.socket.sessionId!, serverMessages: this.socket.onMessage });
     const channel = new VoiceChannel(this.socket, webviewMic, capture);
     this.voiceChannel = channel;
     channel.onPanelMessage.on((m) => this.relayed.fire(m));

@@ -5,6 +5,7 @@ import { TurnView, assertNever, type EvaluationView, type Language, type Mode, t
 import type { SessionInfo } from '../../../protocol/src/session';
 import type { MicStatus } from '../../../protocol/src/webviewAudio';
 import type { AuthStore } from '../auth/authStore';
+import { CompanionCapture } from '../capture/companionCapture';
 import { createCapture } from '../capture/createCapture';
 import { RecorderCapture } from '../capture/recorderCapture';
 import { selectCaptureStrategy } from '../capture/strategySelection';
@@ -14,7 +15,7 @@ import {
 } from '../config';
 import type { FatalError } from '../connection/sessionSocket';
 import { InterviewPanel } from '../panels/interviewPanel';
-import { Interview } from './interview';
+import { Interview, type CaptureSession } from './interview';
 import type { RunRequestOutcome } from './testRuns';
 
 const PersistedInterview = z.object({
@@ -74,7 +75,7 @@ export class InterviewManager implements vscode.Disposable {
     const interview = new Interview({
       serverUrl: serverUrl(), token, freshToken: () => this.auth.token(), solutionUri,
       target: { kind: 'start', request: { problemSlug: problem.slug, language, mode } },
-      selectCapture: (webviewMic) => this.selectCapture(webviewMic),
+      selectCapture: (webviewMic, session) => this.selectCapture(webviewMic, session),
     }, this.log);
     this.setInterview(interview);
     this.showPanel(vscode.ViewColumn.Beside);
@@ -148,7 +149,7 @@ export class InterviewManager implements vscode.Disposable {
     const interview = new Interview({
       serverUrl: serverUrl(), token, freshToken: () => this.auth.token(), solutionUri: vscode.Uri.parse(solutionUri),
       target: { kind: 'resume', sessionId, lastSeq: knownTurns.at(-1)?.seq ?? 0 }, knownTurns,
-      selectCapture: (webviewMic) => this.selectCapture(webviewMic),
+      selectCapture: (webviewMic, session) => this.selectCapture(webviewMic, session),
     }, this.log);
     this.setInterview(interview);
     interview.connect();
@@ -156,12 +157,18 @@ export class InterviewManager implements vscode.Disposable {
   }
 
   /** `mocktalk.voice.capture` applied to where this window runs; the choice and its reason go to the log. */
-  private selectCapture(webviewMic: WebviewCapture) {
+  private selectCapture(webviewMic: WebviewCapture, session: CaptureSession) {
     const selection = selectCaptureStrategy(captureSetting(), captureEnvironment());
     this.log.info(`[voice] capture ${selection.kind}: ${selection.reason}`);
     if (selection.warning) void vscode.window.showWarningMessage(`Mocktalk: ${selection.warning}`);
     return createCapture(selection, webviewMic, {
       recorder: () => new RecorderCapture({ recorderCommand: recorderCommandSetting() }),
+      companion: () => new CompanionCapture({
+        sessionId: session.sessionId,
+        createLink: async (id) => (await this.auth.client()).companionLink(id),
+        openExternal: async (url) => vscode.env.openExternal(vscode.Uri.parse(url)),
+        serverMessages: session.serverMessages,
+      }),
     });
   }
 

@@ -25,6 +25,10 @@ const FRIENDLY: Record<ErrorCode, string> = {
   audio_format: 'The server could not use the audio from your microphone.',
   audio_not_expected: 'This interview is in text mode; your microphone audio was not used.',
   voice_unavailable: 'Speech is unavailable right now; the interview continues in text.',
+  companion_link_invalid: 'That microphone link is not valid for this interview. Open a new one from VS Code.',
+  companion_link_used: 'That microphone link was already used. Open a new one from VS Code.',
+  companion_link_expired: 'That microphone link has expired. Open a new one from VS Code.',
+  companion_replaced: 'Another microphone page took over this interview.',
 };
 
 export interface ErrorNotice {

@@ -2,8 +2,8 @@
 // schemas), and /openapi.json is generated from it, so the two cannot drift.
 import { z } from 'zod';
 import {
-  CreateSessionRequest, IdParam, LoginRequest, ProblemList, ProblemQuery, RegisterRequest, SessionListQuery, SlugParam,
-  RefreshRequest, Recommendation, TokenResponse, UserView, VerifySolutionRequest,
+  CompanionLink, CreateSessionRequest, IdParam, LoginRequest, ProblemList, ProblemQuery, RegisterRequest, SessionListQuery,
+  SlugParam, RefreshRequest, Recommendation, TokenResponse, UserView, VerifySolutionRequest,
 } from '../../../../protocol/src/api';
 import { AnalyticsOverview, AnalyticsQuery, Progress } from '../../../../protocol/src/analytics';
 import { TestRunResult } from '../../../../protocol/src/testRun';
@@ -60,7 +60,7 @@ export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
 };
 export const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   ErrorBody, HealthStatus, ReadyStatus, TokenResponse, UserView, ProblemList, Recommendation, ProblemPublic, SessionSummary, SessionList,
-  SessionDetail, AdminProblem, Progress, AnalyticsOverview, TestRunResult,
+  SessionDetail, AdminProblem, Progress, AnalyticsOverview, TestRunResult, CompanionLink,
 };
 
 const noContent = (description: string): ResponseSpec => ({ description });
@@ -157,6 +157,15 @@ export const ROUTES = {
     operationId: 'deleteSession', method: 'delete', path: '/api/sessions/:id', tag: 'sessions', access: 'user',
     summary: 'Delete a session and everything recorded in it', params: IdParam,
     responses: { 204: noContent('Deleted'), ...sessionNotFound },
+  }),
+  createCompanionLink: defineRoute({
+    operationId: 'createCompanionLink', method: 'post', path: '/api/sessions/:id/companion', tag: 'sessions', access: 'user',
+    summary: 'A one-time link (about 3 minutes) to the browser page that carries a live voice session\'s microphone and speaker',
+    params: IdParam,
+    responses: {
+      201: { description: 'The link; its token is in the URL fragment', schema: CompanionLink }, ...sessionNotFound,
+      409: { description: 'The session has ended, or is a text session' },
+    },
   }),
   adminGetProblem: defineRoute({
     operationId: 'adminGetProblem', method: 'get', path: '/api/admin/problems/:slug', tag: 'admin', access: 'admin',

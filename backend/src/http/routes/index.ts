@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import type { AppDeps } from '../../app';
 import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
+import { companionRoutes } from './companion';
 import { healthRoutes } from './health';
 import { meRoutes } from './me';
 import { createRouteKit } from './mount';
@@ -13,6 +14,6 @@ import { sessionRoutes } from './sessions';
 export function buildRouter(deps: AppDeps): Router {
   const router = new Router();
   const kit = createRouteKit(router, deps);
-  for (const mount of [healthRoutes, openApiRoutes, authRoutes, meRoutes, problemRoutes, sessionRoutes, adminRoutes]) mount(kit);
+  for (const mount of [healthRoutes, openApiRoutes, authRoutes, meRoutes, problemRoutes, sessionRoutes, companionRoutes, adminRoutes]) mount(kit);
   return router;
 }
