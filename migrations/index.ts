@@ -1,8 +1,10 @@
 // Every migration, in order. Listed explicitly so the bundled backend needs no directory scan.
 import { Migration20261125000000_initial } from './Migration20261125000000_initial';
 import { Migration20261125125509_testRuns } from './Migration20261125125509_testRuns';
+import { Migration20261125152830_turnAudio } from './Migration20261125152830_turnAudio';
 
 export const MIGRATIONS = [
   { name: 'Migration20261125000000_initial', class: Migration20261125000000_initial },
   { name: 'Migration20261125125509_testRuns', class: Migration20261125125509_testRuns },
+  { name: 'Migration20261125152830_turnAudio', class: Migration20261125152830_turnAudio },
 ];

@@ -172,7 +172,7 @@ export class SessionConnection {
     this.live = live;
     if (live.info().mode === 'voice' && !live.ended) {
       // Before session/didJoin goes out and the introduction starts, so the introduction is spoken too.
-      this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId }) });
+      this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId }), audioSink: this.deps.turnAudio });
       live.attachVoice(this.voice);
     }
     return live;
