@@ -16,6 +16,7 @@ export const COMMANDS = {
   refreshInterviews: 'mocktalk.refreshInterviews',
   deleteInterview: 'mocktalk.deleteInterview',
   runTests: 'mocktalk.runTests',
+  exportReport: 'mocktalk.exportReport',
 } as const;
 
 export const VIEWS = { container: 'mocktalk', interviews: 'mocktalk.interviews' } as const;

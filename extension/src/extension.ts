@@ -4,7 +4,7 @@ import { AuthStore } from './auth/authStore';
 import { signIn, signOut } from './auth/signIn';
 import { createErrorReporter } from './auth/userErrors';
 import { announceEndings, endInterview } from './commands/endInterview';
-import { ReportPanels, deleteInterview, openReport } from './commands/reportCommands';
+import { ReportPanels, deleteInterview, exportReport, openReport } from './commands/reportCommands';
 import { showInterview, offerResumeAfterFatalErrors } from './commands/showInterview';
 import { startInterview } from './commands/startInterview';
 import { COMMANDS, PANELS, VIEWS } from './config';
@@ -25,9 +25,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
   const errors = createErrorReporter(auth, log);
   const manager = new InterviewManager(context, auth, log);
   const tree = new InterviewsTreeProvider(auth, log);
-  const reports = new ReportPanels(context.extensionUri, log);
+  const reports = new ReportPanels(context.extensionUri, log, {
+    turnAudio: async (path) => (await auth.client()).turnAudio(path),
+    exportReport: (sessionId) => vscode.commands.executeCommand(COMMANDS.exportReport, sessionId ? { sessionId } : undefined),
+  });
   const refreshTree = () => tree.refresh();
-  const reportDeps = { auth, errors, reports, refreshTree };
+  const reportDeps = { auth, errors, reports, refreshTree, log };
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
 
   context.subscriptions.push(
@@ -42,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
     command(COMMANDS.showInterview, () => showInterview(manager)),
     command(COMMANDS.openReport, (arg?: Parameters<typeof openReport>[1]) => openReport(reportDeps, arg)),
     command(COMMANDS.deleteInterview, (arg?: Parameters<typeof deleteInterview>[1]) => deleteInterview(reportDeps, arg)),
+    command(COMMANDS.exportReport, (arg?: unknown) => exportReport(reportDeps, arg)),
     command(COMMANDS.refreshInterviews, refreshTree),
     announceEndings(manager, refreshTree),
     offerResumeAfterFatalErrors(manager, auth),

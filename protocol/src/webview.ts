@@ -1,5 +1,6 @@
 // Messages between the extension host and its webviews (interview panel, report panel).
 import { z } from 'zod';
+import { SessionReplay } from './api';
 import { SessionDetail, TurnView } from './domain';
 import {
   CodeResyncRequestedMessage, ErrorMessage, SessionDidChangeStateMessage, SessionDidEndMessage, SessionDidJoinMessage,
@@ -24,7 +25,19 @@ export const InterviewSnapshotMessage = z.object({
   turns: z.array(TurnView),
   connection: ConnectionStatus,
 });
-export const ReportShowMessage = z.object({ type: z.literal('report/show'), session: SessionDetail });
+export const ReportShowMessage = z.object({
+  type: z.literal('report/show'),
+  session: SessionDetail,
+  /** The session on one clock, for the replay timeline; null when the server has none (older server, fetch failed). */
+  replay: SessionReplay.nullable().default(null),
+});
+/** A turn's recorded interviewer audio, fetched by the host with the user's token (the webview has no network). */
+export const ReportDidLoadAudioMessage = z.object({
+  type: z.literal('report/didLoadAudio'),
+  turnId: z.string(),
+  /** The WAV, base64; null when it could not be fetched. */
+  wavBase64: z.string().max(16_000_000).nullable(),
+});
 /** The hidden tests started running on this machine; tests/didComplete follows unless the interview ends first. */
 export const TestsDidStartMessage = z.object({ type: z.literal('tests/didStart'), runId: z.string() });
 /** A finished run, as it was reported to the server. */
@@ -42,6 +55,7 @@ export const HostToWebviewMessage = z.discriminatedUnion('type', [
   SessionDidEndMessage, CodeResyncRequestedMessage, ErrorMessage,
   // host-only messages
   ConnectionDidChangeMessage, InterviewSnapshotMessage, ReportShowMessage, TestsDidStartMessage, TestsDidCompleteMessage,
+  ReportDidLoadAudioMessage,
 ]);
 export type HostToWebviewMessage = z.infer<typeof HostToWebviewMessage>;
 
@@ -55,7 +69,13 @@ export const WebviewRevealLineMessage = z.object({ type: z.literal('code/revealL
 /** The candidate pressed Run tests: the host asks the server, which answers with the tests to run. */
 export const WebviewRunTestsMessage = z.object({ type: z.literal('tests/run') });
 
+/** The replay needs a turn's audio (answered with report/didLoadAudio). */
+export const WebviewLoadAudioMessage = z.object({ type: z.literal('report/loadAudio'), turnId: z.string().min(1).max(64) });
+/** Save the report as Markdown (the host asks where). */
+export const WebviewExportReportMessage = z.object({ type: z.literal('report/export') });
+
 export const WebviewToHostMessage = z.discriminatedUnion('type', [
   WebviewReadyMessage, WebviewAnswerMessage, WebviewEndMessage, WebviewRevealLineMessage, WebviewRunTestsMessage,
+  WebviewLoadAudioMessage, WebviewExportReportMessage,
 ]);
 export type WebviewToHostMessage = z.infer<typeof WebviewToHostMessage>;

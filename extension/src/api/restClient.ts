@@ -1,7 +1,7 @@
 // Typed client for the Mocktalk REST API. No vscode import: the same client runs in node tests.
 import { z } from 'zod';
 import {
-  LoginRequest, ProblemList, RegisterRequest, TokenResponse, UserView, type ProblemQuery,
+  LoginRequest, ProblemList, RegisterRequest, SessionReplay, TokenResponse, UserView, type ProblemQuery,
 } from '../../../protocol/src/api';
 import { ProblemPublic, SessionDetail, SessionSummary, type ProblemSummary } from '../../../protocol/src/domain';
 import { ErrorBody, type ErrorCode } from '../../../protocol/src/errors';
@@ -87,6 +87,27 @@ export class RestClient {
     return this.request('GET', `/api/sessions/${encodeURIComponent(id)}`, SessionDetail);
   }
 
+  replay(id: string): Promise<SessionReplay> {
+    return this.request('GET', `/api/sessions/${encodeURIComponent(id)}/replay`, SessionReplay);
+  }
+
+  /** A turn's recorded WAV, by the path the replay gave; only that route, so a server cannot aim the token elsewhere. */
+  async turnAudio(path: string): Promise<Uint8Array> {
+    if (!TURN_AUDIO_PATH.test(path)) throw new ApiError('invalid-response', `Unexpected audio path from the server: ${path.slice(0, 120)}`);
+    const headers: Record<string, string> = { accept: 'audio/wav' };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    let response: Response;
+    try {
+      response = await fetch(this.url(path), { headers, signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000) });
+    } catch (err) {
+      throw new ApiError('unreachable', `Cannot reach the Mocktalk server at ${this.baseUrl} (${networkReason(err)}).`);
+    }
+    if (!response.ok) throw this.failure(response.status, 'GET', path, parseJson(await response.text().catch(() => '')));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > MAX_AUDIO_BYTES) throw new ApiError('invalid-response', `The audio of that turn is larger than ${MAX_AUDIO_BYTES} bytes.`);
+    return bytes;
+  }
+
   async deleteSession(id: string): Promise<void> {
     await this.request('DELETE', `/api/sessions/${encodeURIComponent(id)}`, null);
   }
@@ -150,6 +171,10 @@ export class RestClient {
       `The server at ${this.baseUrl} does not look like a Mocktalk server (HTTP ${status} for ${method} ${path}).`, status);
   }
 }
+
+const TURN_AUDIO_PATH = /^\/api\/sessions\/[0-9a-fA-F-]{36}\/turns\/[0-9a-fA-F-]{36}\/audio$/;
+/** Five minutes of 16 kHz PCM16 (what the server records at most) and then some. */
+const MAX_AUDIO_BYTES = 12_000_000;
 
 function parseJson(text: string): unknown {
   if (!text) return undefined;

@@ -49,6 +49,7 @@ export class InterviewPanel implements vscode.Disposable {
           case 'session/end': return this.endRequested.fire();
           case 'code/revealLine': return void this.revealLine(message.line);
           case 'tests/run': return this.testRunRequested.fire();
+          case 'report/loadAudio': case 'report/export': return log.warn(`the interview panel sent ${message.type}; ignored`);
           default: return assertNever(message, 'webview message');
         }
       }),

@@ -1,29 +1,42 @@
 // The report of a finished (or running) interview. One panel, reused; the webview keeps the report in its own
-// state, so a revived panel redraws without the host.
+// state, so a revived panel redraws without the host. The webview has no network: the host fetches the
+// replay's audio with the user's token and posts it in.
 import * as vscode from 'vscode';
+import type { SessionReplay } from '../../../protocol/src/api';
 import { assertNever, type SessionDetail } from '../../../protocol/src/domain';
 import { PANELS } from '../config';
 import { revealSolutionLine } from '../editor/solutionFiles';
 import { onValidMessage, renderPanel } from './webviewSetup';
 
+/** What the report needs from the rest of the extension. */
+export interface ReportHost {
+  /** The WAV at a replay audio path, fetched with the signed-in user's token. */
+  turnAudio(path: string): Promise<Uint8Array>;
+  /** Save a report as Markdown (asks where); no session: ask which. */
+  exportReport(sessionId: string | null): Thenable<unknown>;
+}
+
 export class ReportPanel implements vscode.Disposable {
   private ready = false;
   private isDisposed = false;
   private session: SessionDetail | null = null;
+  private replay: SessionReplay | null = null;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
 
-  static create(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): ReportPanel {
+  static create(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, host: ReportHost): ReportPanel {
     const panel = vscode.window.createWebviewPanel(PANELS.report, 'Mocktalk Report', vscode.ViewColumn.Active);
-    return new ReportPanel(panel, extensionUri, log);
+    return new ReportPanel(panel, extensionUri, log, host);
   }
 
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): ReportPanel {
-    return new ReportPanel(panel, extensionUri, log);
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, log: vscode.LogOutputChannel, host: ReportHost): ReportPanel {
+    return new ReportPanel(panel, extensionUri, log, host);
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+  private constructor(
+    readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, private readonly host: ReportHost,
+  ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'mocktalk.svg');
     renderPanel(panel, extensionUri, 'report');
     this.disposables.push(
@@ -34,6 +47,10 @@ export class ReportPanel implements vscode.Disposable {
             return this.postSession();
           case 'code/revealLine':
             return void revealSolutionLine(this.session, message.line);
+          case 'report/loadAudio':
+            return void this.postAudio(message.turnId);
+          case 'report/export':
+            return void this.host.exportReport(this.session?.id ?? null);
           case 'answer/submit': case 'session/end': case 'tests/run':
             return this.log.warn(`the report panel sent ${message.type}; ignored`);
           default: return assertNever(message, 'webview message');
@@ -44,8 +61,11 @@ export class ReportPanel implements vscode.Disposable {
     );
   }
 
-  show(session: SessionDetail): void {
+  get sessionId(): string | null { return this.session?.id ?? null; }
+
+  show(session: SessionDetail, replay: SessionReplay | null): void {
     this.session = session;
+    this.replay = replay;
     this.panel.title = `Report: ${session.problem.title}`;
     this.panel.reveal(undefined, false);
     this.postSession();
@@ -62,6 +82,20 @@ export class ReportPanel implements vscode.Disposable {
 
   private postSession(): void {
     if (!this.ready || !this.session) return;
-    void this.panel.webview.postMessage({ type: 'report/show', session: this.session });
+    void this.panel.webview.postMessage({ type: 'report/show', session: this.session, replay: this.replay });
+  }
+
+  /** Always answers, with null when there is no such audio or it cannot be fetched: the replay goes on silent. */
+  private async postAudio(turnId: string): Promise<void> {
+    const path = this.replay?.turns.find((t) => t.id === turnId)?.audio?.path ?? null;
+    let wavBase64: string | null = null;
+    if (path) {
+      try {
+        wavBase64 = Buffer.from(await this.host.turnAudio(path)).toString('base64');
+      } catch (err) {
+        this.log.warn(`loading the audio of turn ${turnId} failed: ${(err as Error).message}`);
+      }
+    }
+    if (!this.isDisposed) void this.panel.webview.postMessage({ type: 'report/didLoadAudio', turnId, wavBase64 });
   }
 }
