@@ -78,11 +78,11 @@ const ms = z.number().int().min(0);
 
 /**
  * How long an interviewer turn took, stage by stage, in ms from its origin: the candidate's end of speech
- * (voice replies), the request (voice turns nobody spoke before), or the typed answer (text turns, where only
+ * (voice replies), the request (voice turns nobody spoke before), or the request of a text turn (where only
  * firstTokenMs exists). A stage that was not reached is null.
  */
 export const LatencyBreakdown = z.object({
-  from: z.enum(['end-of-speech', 'turn-request', 'answer']),
+  from: z.enum(['end-of-speech', 'turn-request', 'text-request']),
   /** The origin on the replay clock (voice turns); null when not recorded. */
   originMs: ms.nullable(),
   endOfTurnMs: ms.nullable(),

@@ -51,7 +51,7 @@ export function latencyBreakdown(latency: TurnLatency, at: (epochMs: number) => 
   }
   if (latency.firstTokenMs === undefined) return null;
   return {
-    from: 'answer', originMs: null, endOfTurnMs: null, sttFinalMs: null, firstTokenMs: latency.firstTokenMs,
+    from: 'text-request', originMs: null, endOfTurnMs: null, sttFinalMs: null, firstTokenMs: latency.firstTokenMs,
     firstTtsAudioMs: null, firstAudioSentMs: null, firstAudioPlayedMs: null,
   };
 }

@@ -99,9 +99,9 @@ async function loadReplay(deps: ReportDeps, sessionId: string): Promise<SessionR
 }
 
 const ExportArg = z.union([
+  /** `target`: a file path to write without asking (tests, scripts). First: SessionArg would strip it. */
+  z.object({ sessionId: z.string().min(1), target: z.string().min(1) }),
   SessionArg.transform((s) => ({ sessionId: s.sessionId, target: undefined })),
-  /** `target`: a file path to write without asking (tests, scripts). */
-  z.object({ sessionId: z.string().min(1), target: z.string().min(1).optional() }),
 ]);
 
 /** Writes the report as Markdown to a file the user picks; returns the file, or null when cancelled or failed. */

@@ -10,7 +10,7 @@ export const LATENCY_STAGE_LABELS: Record<LatencyStage, string> = {
 };
 
 const FROM_LABELS: Record<LatencyBreakdown['from'], string> = {
-  'end-of-speech': 'end of speech', 'turn-request': 'turn request', answer: 'typed answer',
+  'end-of-speech': 'end of speech', 'turn-request': 'turn request', 'text-request': 'text request',
 };
 
 export function reportMarkdown(session: SessionDetail, replay: SessionReplay | null): string {
@@ -50,7 +50,7 @@ export function reportMarkdown(session: SessionDetail, replay: SessionReplay | n
 
   const timed = (replay?.turns ?? []).filter((t) => t.latency);
   if (timed.length > 0) {
-    out.push('## Latency', '', 'Milliseconds from each turn’s origin (the end of the candidate’s speech, the turn request, or the typed answer).', '');
+    out.push('## Latency', '', 'Milliseconds from each turn’s origin (the end of the candidate’s speech, or the request of the turn).', '');
     out.push(`| Turn | From | ${LATENCY_STAGES.map((s) => LATENCY_STAGE_LABELS[s]).join(' | ')} |`);
     out.push(`|---|---|${LATENCY_STAGES.map(() => '---:').join('|')}|`);
     for (const t of timed) {

@@ -9,7 +9,7 @@ export const LATENCY_STAGE_LABELS: Record<LatencyStage, string> = {
 };
 
 const FROM_LABELS: Record<LatencyBreakdown['from'], string> = {
-  'end-of-speech': 'End of speech', 'turn-request': 'Turn request', answer: 'Typed answer',
+  'end-of-speech': 'End of speech', 'turn-request': 'Turn request', 'text-request': 'Text request',
 };
 
 export interface LatencyRow { seq: number; latency: LatencyBreakdown }
