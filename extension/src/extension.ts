@@ -53,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
       deserializeWebviewPanel: (panel, state: unknown) => manager.restorePanel(panel, state),
     }),
     vscode.window.registerWebviewPanelSerializer(PANELS.report, {
-      deserializeWebviewPanel: async (panel) => reports.revive(panel),
+      deserializeWebviewPanel: async (panel, state: unknown) => reports.revive(panel, state),
     }),
   );
   await auth.reload();

@@ -22,9 +22,9 @@ export class ReportPanels implements vscode.Disposable {
   }
 
   /** The serializer's hook: the webview redraws the report from its own saved state. */
-  revive(webviewPanel: vscode.WebviewPanel): void {
+  revive(webviewPanel: vscode.WebviewPanel, state?: unknown): void {
     this.panel?.dispose();
-    this.adopt(ReportPanel.revive(webviewPanel, this.extensionUri, this.log, this.host));
+    this.adopt(ReportPanel.revive(webviewPanel, this.extensionUri, this.log, this.host, state));
   }
 
   dispose(): void {

@@ -2,8 +2,9 @@
 // state, so a revived panel redraws without the host. The webview has no network: the host fetches the
 // replay's audio with the user's token and posts it in.
 import * as vscode from 'vscode';
-import type { SessionReplay } from '../../../protocol/src/api';
-import { assertNever, type SessionDetail } from '../../../protocol/src/domain';
+import { z } from 'zod';
+import { SessionReplay } from '../../../protocol/src/api';
+import { assertNever, SessionDetail } from '../../../protocol/src/domain';
 import { PANELS } from '../config';
 import { revealSolutionLine } from '../editor/solutionFiles';
 import { onValidMessage, renderPanel } from './webviewSetup';
@@ -15,6 +16,9 @@ export interface ReportHost {
   /** Save a report as Markdown (asks where); no session: ask which. */
   exportReport(sessionId: string | null): Thenable<unknown>;
 }
+
+/** The part of the report webview's saved state the host needs after a reload: audio paths and the session id. */
+const SavedReport = z.object({ session: SessionDetail, replay: SessionReplay.nullable().default(null) });
 
 export class ReportPanel implements vscode.Disposable {
   private ready = false;
@@ -30,8 +34,15 @@ export class ReportPanel implements vscode.Disposable {
     return new ReportPanel(panel, extensionUri, log, host);
   }
 
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, log: vscode.LogOutputChannel, host: ReportHost): ReportPanel {
-    return new ReportPanel(panel, extensionUri, log, host);
+  /** `state` is what the webview saved; the host takes the session and replay back from it (parsed: it crossed a boundary). */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, log: vscode.LogOutputChannel, host: ReportHost, state?: unknown): ReportPanel {
+    const revived = new ReportPanel(panel, extensionUri, log, host);
+    const saved = SavedReport.safeParse(state);
+    if (saved.success) {
+      revived.session = saved.data.session;
+      revived.replay = saved.data.replay;
+    }
+    return revived;
   }
 
   private constructor(
