@@ -9,6 +9,7 @@ import { errorHandler, jsonBody, ormContext, requestLogger } from './http/middle
 import { buildRouter } from './http/routes';
 import type { Metrics } from './observability/metrics';
 import type { SessionStore } from './sessions/sessionStore';
+import type { TurnAudioArchive } from './replay/turnAudioArchive';
 
 export interface AppDeps {
   config: Config;
@@ -17,6 +18,8 @@ export interface AppDeps {
   metrics: Metrics;
   auth: AuthService;
   sessions: SessionStore;
+  /** Recorded interviewer audio per turn (object store + rows). */
+  turnAudio: TurnAudioArchive;
 }
 
 const MAX_JSON_BODY_BYTES = 1_048_576;

@@ -29,7 +29,19 @@ const Env = z.object({
   AZURE_SPEECH_ENDPOINT: z.url().optional(),
   ELEVENLABS_API_KEY: optionalText,
   ELEVENLABS_BASE_URL: z.url().optional(),
+  /** Where recorded interviewer audio goes: files under the data dir, or an S3-compatible bucket. */
+  MOCKTALK_OBJECT_STORE: z.enum(['fs', 's3']).default('fs'),
+  MOCKTALK_OBJECT_DIR: z.string().min(1).optional(),
+  MOCKTALK_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  MOCKTALK_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
+  MOCKTALK_S3_REGION: z.string().min(1).default('us-east-1'),
+  MOCKTALK_S3_ACCESS_KEY_ID: optionalText,
+  MOCKTALK_S3_SECRET_ACCESS_KEY: optionalText,
 });
+
+export type ObjectStoreConfig =
+  | { kind: 'fs'; dir: string | null }
+  | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
 export interface Config {
   port: number;
@@ -46,6 +58,7 @@ export interface Config {
   openai: { apiKey: string; baseUrl: string | undefined; model: string } | null;
   azureSpeech: { key: string; region: string | undefined; endpoint: string | undefined } | null;
   elevenLabs: { apiKey: string; baseUrl: string | undefined } | null;
+  objectStore: ObjectStoreConfig;
 }
 
 export class ConfigError extends Error {
@@ -85,5 +98,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL } : null,
     azureSpeech: e.AZURE_SPEECH_KEY ? { key: e.AZURE_SPEECH_KEY, region: e.AZURE_SPEECH_REGION, endpoint: e.AZURE_SPEECH_ENDPOINT } : null,
     elevenLabs: e.ELEVENLABS_API_KEY ? { apiKey: e.ELEVENLABS_API_KEY, baseUrl: e.ELEVENLABS_BASE_URL } : null,
+    objectStore: objectStoreConfig(e),
+  };
+}
+
+function objectStoreConfig(e: z.infer<typeof Env>): ObjectStoreConfig {
+  if (e.MOCKTALK_OBJECT_STORE === 'fs') return { kind: 'fs', dir: e.MOCKTALK_OBJECT_DIR ? path.resolve(e.MOCKTALK_OBJECT_DIR) : null };
+  const missing = (['MOCKTALK_S3_ENDPOINT', 'MOCKTALK_S3_BUCKET', 'MOCKTALK_S3_ACCESS_KEY_ID', 'MOCKTALK_S3_SECRET_ACCESS_KEY'] as const)
+    .filter((k) => !e[k]);
+  if (missing.length) throw new ConfigError(`Invalid configuration: MOCKTALK_OBJECT_STORE=s3 needs ${missing.join(', ')}`);
+  return {
+    kind: 's3', endpoint: e.MOCKTALK_S3_ENDPOINT!, bucket: e.MOCKTALK_S3_BUCKET!, region: e.MOCKTALK_S3_REGION,
+    accessKeyId: e.MOCKTALK_S3_ACCESS_KEY_ID!, secretAccessKey: e.MOCKTALK_S3_SECRET_ACCESS_KEY!,
   };
 }

@@ -18,6 +18,9 @@ import { createMetrics } from './observability/metrics';
 import { problemBank } from './problems/bank';
 import { seedProblems } from './problems/seed';
 import { SessionStore } from './sessions/sessionStore';
+import { TurnAudioArchive } from './replay/turnAudioArchive';
+import { createObjectStore } from './storage/createObjectStore';
+import type { ObjectStore } from './storage/objectStore';
 import { localSpeech, type SpeechProviders } from './voice/speech';
 import { attachSessionSockets } from './ws/sessionSocketServer';
 
@@ -33,6 +36,8 @@ export interface ServerOptions {
   interviewer?: Interviewer;
   /** Speech engines of voice-mode sessions; local and offline (pocketsphinx, espeak-ng) by default. */
   speech?: SpeechProviders;
+  /** Where recorded media goes; the configured store (files under the data dir by default) otherwise. */
+  objects?: ObjectStore;
 }
 
 export async function startServer(config: Config, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
@@ -53,7 +58,8 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   log.info(seeded, 'question bank seeded');
   if (config.admin) await auth.ensureAdmin(orm.em.fork(), config.admin.email, config.admin.password);
 
-  const deps = { config, orm, log, metrics, auth, sessions };
+  const turnAudio = new TurnAudioArchive(options.objects ?? createObjectStore(config), orm);
+  const deps = { config, orm, log, metrics, auth, sessions, turnAudio };
   const app = createApp(deps);
   const server = http.createServer(app.callback());
   const sockets = attachSessionSockets(server, {

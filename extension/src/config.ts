@@ -25,6 +25,7 @@ export const COMMANDS = {
   requestHint: 'mocktalk.requestHint',
   togglePushToTalk: 'mocktalk.togglePushToTalk',
   checkMicrophone: 'mocktalk.checkMicrophone',
+  exportReport: 'mocktalk.exportReport',
 } as const;
 
 export const VIEWS = { container: 'mocktalk', interviews: 'mocktalk.interviews', progress: 'mocktalk.progress' } as const;

@@ -8,7 +8,7 @@ import { checkMicrophone } from './commands/checkMicrophone';
 import { announceEndings, endInterview } from './commands/endInterview';
 import { practiseAgain } from './commands/practiseAgain';
 import { requestHint, togglePushToTalk } from './commands/keyboardCommands';
-import { ReportPanels, deleteInterview, openReport } from './commands/reportCommands';
+import { ReportPanels, deleteInterview, exportReport, openReport } from './commands/reportCommands';
 import { showInterview, offerResumeAfterFatalErrors } from './commands/showInterview';
 import { startInterview } from './commands/startInterview';
 import { MuteControl, followInterviewMic } from './commands/toggleMute';
@@ -40,13 +40,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
   const accounts = new MocktalkAuthProvider(auth, { signIn: () => signIn(auth, errors), signOut: () => signOut(auth, log) });
   const manager = new InterviewManager(context, auth, log);
   const tree = new InterviewsTreeProvider(auth, log);
-  const reports = new ReportPanels(context.extensionUri, log);
+  const reports = new ReportPanels(context.extensionUri, log, {
+    turnAudio: async (path) => (await auth.client()).turnAudio(path),
+    exportReport: (sessionId) => vscode.commands.executeCommand(COMMANDS.exportReport, sessionId ? { sessionId } : undefined),
+  });
   const progress = new ProgressViewProvider(context.extensionUri, auth, log);
   const statusBar = new InterviewStatusBar(manager);
   const mute = new MuteControl();
   // The history changed (an interview ended or was deleted): both sidebar views reload.
   const refreshTree = () => { tree.refresh(); void progress.refresh(); };
-  const reportDeps = { auth, errors, reports, refreshTree };
+  const reportDeps = { auth, errors, reports, refreshTree, log };
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
 
   context.subscriptions.push(
@@ -62,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
     command(COMMANDS.showInterview, () => showInterview(manager)),
     command(COMMANDS.openReport, (arg?: Parameters<typeof openReport>[1]) => openReport(reportDeps, arg)),
     command(COMMANDS.deleteInterview, (arg?: Parameters<typeof deleteInterview>[1]) => deleteInterview(reportDeps, arg)),
+    command(COMMANDS.exportReport, (arg?: unknown) => exportReport(reportDeps, arg)),
     command(COMMANDS.refreshInterviews, refreshTree),
     command(COMMANDS.practiseAgain, (arg?: unknown) => practiseAgain({ auth, errors, manager }, arg)),
     command(COMMANDS.toggleMute, () => mute.toggle()),
@@ -77,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
       deserializeWebviewPanel: (panel, state: unknown) => manager.restorePanel(panel, state),
     }),
     vscode.window.registerWebviewPanelSerializer(PANELS.report, {
-      deserializeWebviewPanel: async (panel) => reports.revive(panel),
+      deserializeWebviewPanel: async (panel, state: unknown) => reports.revive(panel, state),
     }),
   );
   // Reading the secret store is an IPC round trip to the window, slow while it is starting up: activation does not

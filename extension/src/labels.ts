@@ -1,6 +1,6 @@
 // Human wording for the protocol's enums in host UI (quick picks, tree, status bar, notifications).
 // The webview keeps its own copy: host and webview code never import each other.
-import type { Band, Difficulty, Language, Stage, Topic } from '../../protocol/src/domain';
+import type { Band, Difficulty, Dimension, Language, Stage, Topic } from '../../protocol/src/domain';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   intro: 'Intro', clarify: 'Clarify', approach: 'Approach', code: 'Code', test: 'Test', 'wrap-up': 'Wrap-up',
@@ -34,3 +34,7 @@ export function formatElapsed(ms: number): string {
   const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
   return h ? `${h}:${mmss}` : mmss;
 }
+
+export const DIMENSION_LABELS: Record<Dimension, string> = {
+  'problem-solving': 'Problem solving', coding: 'Coding', communication: 'Communication', verification: 'Verification',
+};

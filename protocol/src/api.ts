@@ -1,6 +1,6 @@
 // REST request and response bodies. The backend validates with these and generates /openapi.json from them.
 import { z } from 'zod';
-import { Difficulty, Dimension, Language, Mode, ProblemSummary, Topic } from './domain';
+import { Difficulty, Dimension, Language, Mode, Position, ProblemSummary, Speaker, Stage, Topic } from './domain';
 
 export const Email = z.string().trim().toLowerCase().email().max(254);
 
@@ -92,3 +92,75 @@ export const CompanionLink = z.object({
   expiresAt: z.string(),
 });
 export type CompanionLink = z.infer<typeof CompanionLink>;
+
+export const TurnParam = z.object({ id: z.uuid(), turnId: z.uuid() });
+
+const ms = z.number().int().min(0);
+
+/**
+ * How long an interviewer turn took, stage by stage, in ms from its origin: the candidate's end of speech
+ * (voice replies), the request (voice turns nobody spoke before), or the request of a text turn (where only
+ * firstTokenMs exists). A stage that was not reached is null.
+ */
+export const LatencyBreakdown = z.object({
+  from: z.enum(['end-of-speech', 'turn-request', 'text-request']),
+  /** The origin on the replay clock (voice turns); null when not recorded. */
+  originMs: ms.nullable(),
+  endOfTurnMs: ms.nullable(),
+  sttFinalMs: ms.nullable(),
+  firstTokenMs: ms.nullable(),
+  firstTtsAudioMs: ms.nullable(),
+  firstAudioSentMs: ms.nullable(),
+  firstAudioPlayedMs: ms.nullable(),
+});
+export type LatencyBreakdown = z.infer<typeof LatencyBreakdown>;
+export const LATENCY_STAGES = [
+  'endOfTurnMs', 'sttFinalMs', 'firstTokenMs', 'firstTtsAudioMs', 'firstAudioSentMs', 'firstAudioPlayedMs',
+] as const satisfies readonly (keyof LatencyBreakdown)[];
+export type LatencyStage = (typeof LATENCY_STAGES)[number];
+
+/** The interviewer's recorded audio of a turn: where it sits on the replay clock and where to fetch it. */
+export const ReplayAudio = z.object({
+  startMs: ms,
+  durationMs: ms,
+  /** Path of the WAV (16 kHz mono PCM16) on this server. */
+  path: z.string(),
+});
+export type ReplayAudio = z.infer<typeof ReplayAudio>;
+
+export const ReplayTurn = z.object({
+  id: z.string(),
+  seq: z.number().int().min(1),
+  speaker: Speaker,
+  text: z.string(),
+  stage: Stage,
+  interrupted: z.boolean(),
+  /** Offsets on the session clock (ms since the session started). */
+  startMs: ms,
+  endMs: ms,
+  audio: ReplayAudio.nullable(),
+  latency: LatencyBreakdown.nullable(),
+});
+export type ReplayTurn = z.infer<typeof ReplayTurn>;
+
+export const ReplaySnapshot = z.object({
+  seq: z.number().int().min(1),
+  /** When it was stored, on the session clock. */
+  atMs: ms,
+  language: z.string(),
+  text: z.string(),
+  documentVersion: z.number().int(),
+  cursor: Position.nullable(),
+});
+export type ReplaySnapshot = z.infer<typeof ReplaySnapshot>;
+
+/** Everything a replay needs, on one clock: ms since the session started. */
+export const SessionReplay = z.object({
+  sessionId: z.string(),
+  startedAt: z.string(),
+  /** The end of the clock: the session's end, or its last event while it runs. */
+  durationMs: ms,
+  turns: z.array(ReplayTurn),
+  snapshots: z.array(ReplaySnapshot),
+});
+export type SessionReplay = z.infer<typeof SessionReplay>;

@@ -1,6 +1,7 @@
 // Messages between the extension host and its webviews (interview panel, report panel).
 import { z } from 'zod';
 import { Progress } from './analytics';
+import { SessionReplay } from './api';
 import { SessionDetail, TurnView } from './domain';
 import {
   CodeResyncRequestedMessage, ErrorMessage, SessionDidChangeStateMessage, SessionDidEndMessage, SessionDidJoinMessage,
@@ -30,7 +31,19 @@ export const InterviewSnapshotMessage = z.object({
   turns: z.array(TurnView),
   connection: ConnectionStatus,
 });
-export const ReportShowMessage = z.object({ type: z.literal('report/show'), session: SessionDetail });
+export const ReportShowMessage = z.object({
+  type: z.literal('report/show'),
+  session: SessionDetail,
+  /** The session on one clock, for the replay timeline; null when the server has none (older server, fetch failed). */
+  replay: SessionReplay.nullable().default(null),
+});
+/** A turn's recorded interviewer audio, fetched by the host with the user's token (the webview has no network). */
+export const ReportDidLoadAudioMessage = z.object({
+  type: z.literal('report/didLoadAudio'),
+  turnId: z.string(),
+  /** The WAV, base64; null when it could not be fetched. */
+  wavBase64: z.string().max(16_000_000).nullable(),
+});
 /** The hidden tests started running on this machine; tests/didComplete follows unless the interview ends first. */
 export const TestsDidStartMessage = z.object({ type: z.literal('tests/didStart'), runId: z.string() });
 /** A finished run, as it was reported to the server. */
@@ -94,6 +107,7 @@ export const HostToWebviewMessage = z.discriminatedUnion('type', [
   HostAudioPlayMessage, HostAudioClearMessage, VoiceConfigureMessage, MicStatusMessage, MicCommandMessage,
   ProgressShowMessage,
   MicTogglePushToTalkMessage,
+  ReportDidLoadAudioMessage,
 ]);
 export type HostToWebviewMessage = z.infer<typeof HostToWebviewMessage>;
 
@@ -107,6 +121,11 @@ export const WebviewRevealLineMessage = z.object({ type: z.literal('code/revealL
 /** The candidate pressed Run tests: the host asks the server, which answers with the tests to run. */
 export const WebviewRunTestsMessage = z.object({ type: z.literal('tests/run') });
 
+/** The replay needs a turn's audio (answered with report/didLoadAudio). */
+export const WebviewLoadAudioMessage = z.object({ type: z.literal('report/loadAudio'), turnId: z.string().min(1).max(64) });
+/** Save the report as Markdown (the host asks where). */
+export const WebviewExportReportMessage = z.object({ type: z.literal('report/export') });
+
 /** The Progress view's refresh button. */
 export const WebviewRefreshProgressMessage = z.object({ type: z.literal('progress/refresh') });
 
@@ -114,6 +133,6 @@ export const WebviewToHostMessage = z.discriminatedUnion('type', [
   WebviewReadyMessage, WebviewAnswerMessage, WebviewEndMessage, WebviewRevealLineMessage, WebviewRunTestsMessage,
   // voice
   WebviewAudioFrameMessage, WebviewAudioPlaybackMessage, WebviewMicDidChangeMessage, MicCommandMessage,
-  WebviewRefreshProgressMessage,
+  WebviewRefreshProgressMessage, WebviewLoadAudioMessage, WebviewExportReportMessage,
 ]);
 export type WebviewToHostMessage = z.infer<typeof WebviewToHostMessage>;

@@ -34,7 +34,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export async function startTestServer(overrides: Partial<Config> = {}, options: ServerOptions = {}): Promise<RunningServer> {
   const db = await testDatabase();
-  const server = await startServer(testConfig({ databaseUrl: db.url, ...overrides }), log, options);
+  // Recorded audio goes to a throwaway folder, not the user's data dir.
+  const objectStore = { kind: 'fs' as const, dir: tempDir('mocktalk-test-objects-') };
+  const server = await startServer(testConfig({ databaseUrl: db.url, objectStore, ...overrides }), log, options);
   servers.add(server);
   const close = server.close;
   return { ...server, close: async () => { servers.delete(server); await close(); } };

@@ -2,6 +2,7 @@
 import {
   CodeSnapshotView, EvaluationView, ProblemPublic, SessionDetail, TurnView, type Stage,
 } from '../../protocol/src/domain';
+import { SessionReplay } from '../../protocol/src/api';
 import { SessionInfo } from '../../protocol/src/session';
 import type { HostToWebviewMessage } from '../../protocol/src/webview';
 
@@ -102,3 +103,25 @@ export function snapshot(
 ): HostToWebviewMessage {
   return { type: 'interview/snapshot', session, turns, connection };
 }
+
+/** The replay of sessionDetail: interviewer turns 1 and 3 spoken with recorded audio, two code snapshots. */
+export const sessionReplay = SessionReplay.parse({
+  sessionId: SESSION_ID,
+  startedAt: STARTED_AT,
+  durationMs: 1_470_000,
+  turns: conversation.map((t) => {
+    const startMs = t.seq * 30_000;
+    const spoken = t.speaker === 'interviewer';
+    return {
+      id: t.id, seq: t.seq, speaker: t.speaker, text: t.text, stage: t.stage, interrupted: false,
+      startMs, endMs: startMs + 20_000,
+      audio: spoken ? { startMs: startMs + 500, durationMs: 4_000, path: `/api/sessions/${SESSION_ID}/turns/${t.id}/audio` } : null,
+      latency: !spoken ? null : t.seq === 1
+        ? { from: 'turn-request', originMs: startMs, endOfTurnMs: null, sttFinalMs: null, firstTokenMs: 120, firstTtsAudioMs: 260, firstAudioSentMs: 500, firstAudioPlayedMs: 540 }
+        : { from: 'end-of-speech', originMs: startMs - 1_300, endOfTurnMs: 900, sttFinalMs: 1_050, firstTokenMs: 1_200, firstTtsAudioMs: 1_450, firstAudioSentMs: 1_800, firstAudioPlayedMs: 1_850 },
+    };
+  }),
+  snapshots: sessionDetail.codeSnapshots.map((s) => ({
+    seq: s.seq, atMs: s.seq === 1 ? 40_000 : 100_000, language: s.language, text: s.text, documentVersion: s.documentVersion, cursor: null,
+  })),
+});

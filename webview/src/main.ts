@@ -27,7 +27,8 @@ function dispatch(mounted: MountedView, message: HostToWebviewMessage): void {
     case 'session/didEnd': return interview?.end(message.evaluation);
     case 'connection/didChange': return interview?.setConnection(message.status, message.detail);
     case 'error': return interview?.showError(message);
-    case 'report/show': return report?.show(message.session);
+    case 'report/show': return report?.show(message.session, message.replay);
+    case 'report/didLoadAudio': return report?.provideAudio(message.turnId, message.wavBase64);
     case 'tests/didStart': return interview?.startTestRun();
     case 'tests/didComplete': return interview?.completeTestRun(message);
     case 'progress/show': return progress?.show(message.content);

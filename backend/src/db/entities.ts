@@ -196,4 +196,25 @@ export const CompanionLink = defineEntity({
 });
 export type CompanionLink = InferEntity<typeof CompanionLink>;
 
-export const ENTITIES = [User, ApiToken, Problem, InterviewSession, Turn, CodeSnapshot, Evaluation, TestRun, CompanionLink];
+/**
+ * The interviewer's audio of one spoken turn, as it was sent (16 kHz PCM16 WAV in the object store). Keyed by
+ * the turn's id but not a foreign key to it: the audio is archived as the turn's speech ends, concurrently
+ * with the turn row being written (and a turn cut off before any words is never stored).
+ */
+export const TurnAudio = defineEntity({
+  name: 'TurnAudio',
+  properties: {
+    turnId: p.uuid().primary(),
+    session: p.manyToOne(InterviewSession).deleteRule('cascade').index(),
+    objectKey: p.string().length(200),
+    sampleRate: p.integer(),
+    durationMs: p.integer(),
+    /** When its first audio was sent, in ms since the session started (the replay's clock). */
+    startOffsetMs: p.integer(),
+    bytes: p.integer(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type TurnAudio = InferEntity<typeof TurnAudio>;
+
+export const ENTITIES = [User, ApiToken, Problem, InterviewSession, Turn, CodeSnapshot, Evaluation, TestRun, CompanionLink, TurnAudio];

@@ -28,6 +28,8 @@ export const DEFAULT_SENDER: SenderOptions = { leadMs: 300, highWaterBytes: 64 *
 export interface SenderEvents {
   firstAudio(turnId: string, at: number): void;
   cleared(turnId: string, at: number): void;
+  /** A chunk of a turn's audio was written to the socket (the replay records exactly this). */
+  audioSent?(turnId: string, pcm: Int16Array, at: number): void;
 }
 
 interface Progress { samples: number; done: boolean; waiters: (() => void)[] }
@@ -99,6 +101,7 @@ export class AudioSender {
     this.link.sendAudio(encodeInterviewerAudio({ seq: frame.seq, sentTs: now, turnId, samples: pcm }));
     const progress = this.progress(turnId);
     if (progress.samples === 0) this.events.firstAudio(turnId, now);
+    this.events.audioSent?.(turnId, pcm, now);
     progress.samples += pcm.length;
     this.playhead = Math.max(now, this.playhead) + msForSamples(pcm.length);
   }

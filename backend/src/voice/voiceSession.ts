@@ -24,11 +24,14 @@ import { type AudioLink, AudioSender } from './sender';
 import { speechChains, type SpeechProviders } from './speech';
 import { SpokenTurn } from './spokenTurn';
 import { Transcriber } from './transcriber';
+import { TurnAudioRecorder, type TurnAudioSink } from './turnRecorder';
 
 export interface VoiceSessionDeps {
   speech: SpeechProviders;
   metrics: Metrics;
   log: Logger;
+  /** Where each spoken turn's audio goes when it ends (the replay archive); none: not recorded. */
+  audioSink?: TurnAudioSink;
 }
 
 /** Outgoing frames between TTS and the socket: one second of 20 ms audio. */
@@ -46,6 +49,7 @@ export class VoiceSession implements SessionVoice {
   private readonly pauseTimer: NodeJS.Timeout;
   private readonly playback: PlaybackTracker;
   private readonly recent: SpokenTurn[] = [];
+  private readonly recorder: TurnAudioRecorder | null;
   private current: SpokenTurn | null = null;
   private repliesOwed = 0;
   private state: VoiceState = 'listening';
@@ -58,9 +62,14 @@ export class VoiceSession implements SessionVoice {
   constructor(private readonly live: LiveSession, private readonly link: AudioLink, private readonly deps: VoiceSessionDeps) {
     const speech = speechChains(deps.speech, deps.log, deps.metrics);
     this.tts = speech.tts;
+    this.recorder = deps.audioSink
+      ? new TurnAudioRecorder(deps.audioSink, { id: live.id, startedAt: Date.parse(live.info().startedAt) },
+        (err, turnId) => deps.log.warn({ err, turnId, sessionId: live.id }, 'archiving turn audio failed'))
+      : null;
     this.sender = new AudioSender(this.out, link, {
       firstAudio: (turnId, at) => { this.turnById(turnId)?.audioSent(at); this.updateState(); },
       cleared: (_turnId, at) => this.cleared(at),
+      audioSent: (turnId, pcm, at) => this.recorder?.sent(turnId, pcm, at),
     });
     this.listener = new CandidateListener(this.clock, (event) => this.heard(event));
     this.playback = new PlaybackTracker((turnId) => this.sender.sentSamples(turnId), () => { this.listener.playbackStopped(); this.updateState(); });
@@ -121,6 +130,7 @@ export class VoiceSession implements SessionVoice {
     this.recent.push(turn);
     if (this.recent.length > RECENT_TURNS) this.recent.shift();
     void turn.done.then(() => {
+      void this.recorder?.ended(turnId);
       if (this.current === turn) this.current = null;
       this.playback.turnSent(turn);
       this.updateState();

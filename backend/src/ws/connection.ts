@@ -167,7 +167,7 @@ export class SessionConnection {
     this.companion = true;
     const live = await this.deps.registry.acquire(session.id);
     this.live = live;
-    this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId: live.id, companion: true }) });
+    this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId: live.id, companion: true }), audioSink: this.deps.turnAudio });
     live.voices.attachCompanion(this.voice, this.sink, () => this.fail(new ProtocolError(
       'companion_replaced', 'Another microphone page joined this interview and carries its audio now.', true, CLOSE_CODES.companionRefused,
     )));
@@ -231,7 +231,7 @@ export class SessionConnection {
   private readonly offerVoice = (): SessionVoice => {
     const live = this.live!;
     this.voice?.close();
-    this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId: live.id }) });
+    this.voice = new VoiceSession(live, this.audioLink, { speech: this.deps.speech, metrics: this.deps.metrics, log: this.log.child({ sessionId: live.id }), audioSink: this.deps.turnAudio });
     return this.voice;
   };
 

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { Progress } from '../../../protocol/src/analytics';
 import {
-  CompanionLink, LoginRequest, ProblemList, RefreshRequest, RegisterRequest, TokenResponse, UserView, type ProblemQuery,
+  CompanionLink, LoginRequest, ProblemList, RefreshRequest, RegisterRequest, SessionReplay, TokenResponse, UserView,
+  type ProblemQuery,
 } from '../../../protocol/src/api';
 import { ProblemPublic, SessionDetail, SessionSummary, type ProblemSummary } from '../../../protocol/src/domain';
 import { ErrorBody, type ErrorCode } from '../../../protocol/src/errors';
@@ -104,6 +105,27 @@ export class RestClient {
     return this.request('GET', '/api/me/progress', Progress);
   }
 
+  replay(id: string): Promise<SessionReplay> {
+    return this.request('GET', `/api/sessions/${encodeURIComponent(id)}/replay`, SessionReplay);
+  }
+
+  /** A turn's recorded WAV, by the path the replay gave; only that route, so a server cannot aim the token elsewhere. */
+  async turnAudio(path: string): Promise<Uint8Array> {
+    if (!TURN_AUDIO_PATH.test(path)) throw new ApiError('invalid-response', `Unexpected audio path from the server: ${path.slice(0, 120)}`);
+    const headers: Record<string, string> = { accept: 'audio/wav' };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    let response: Response;
+    try {
+      response = await fetch(this.url(path), { headers, signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000) });
+    } catch (err) {
+      throw new ApiError('unreachable', `Cannot reach the Mocktalk server at ${this.baseUrl} (${networkReason(err)}).`);
+    }
+    if (!response.ok) throw this.failure(response.status, 'GET', path, parseJson(await response.text().catch(() => '')));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > MAX_AUDIO_BYTES) throw new ApiError('invalid-response', `The audio of that turn is larger than ${MAX_AUDIO_BYTES} bytes.`);
+    return bytes;
+  }
+
   async deleteSession(id: string): Promise<void> {
     await this.request('DELETE', `/api/sessions/${encodeURIComponent(id)}`, null);
   }
@@ -184,6 +206,10 @@ export class RestClient {
       `The server at ${this.baseUrl} does not look like a Mocktalk server (HTTP ${status} for ${method} ${path}).`, status);
   }
 }
+
+const TURN_AUDIO_PATH = /^\/api\/sessions\/[0-9a-fA-F-]{36}\/turns\/[0-9a-fA-F-]{36}\/audio$/;
+/** Five minutes of 16 kHz PCM16 (what the server records at most) and then some. */
+const MAX_AUDIO_BYTES = 12_000_000;
 
 function parseJson(text: string): unknown {
   if (!text) return undefined;

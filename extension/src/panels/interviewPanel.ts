@@ -56,6 +56,7 @@ export class InterviewPanel implements vscode.Disposable {
           case 'audio/frame': case 'audio/playback': case 'mic/didChange': case 'mic/command':
             return this.interview?.voicePanelMessage(message);
           case 'progress/refresh': return; // the Progress view's message; this panel has no such button
+          case 'report/loadAudio': case 'report/export': return this.log.warn(`the interview panel sent ${message.type}; ignored`);
           default: return assertNever(message, 'webview message');
         }
       }),

@@ -36,6 +36,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `script-src 'nonce-${nonce}' ${cspSource}`,
     `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
+    // The report's replay plays the interviewer's audio from blob: URLs the webview makes of bytes the host posts.
+    'media-src blob:',
     "connect-src 'none'",
   ].join('; ');
 }

@@ -47,6 +47,7 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
           case 'progress/refresh': return void this.refresh();
           case 'answer/submit': case 'session/end': case 'tests/run': case 'code/revealLine':
           case 'audio/frame': case 'audio/playback': case 'mic/didChange': case 'mic/command':
+          case 'report/loadAudio': case 'report/export':
             return this.log.warn(`the progress view sent ${message.type}; ignored`);
           default: return assertNever(message, 'webview message');
         }

@@ -12,13 +12,18 @@ import { buildRouter } from '../../../backend/src/http/routes';
 import { createMetrics } from '../../../backend/src/observability/metrics';
 import type { RunningServer } from '../../../backend/src/server';
 import { SessionStore } from '../../../backend/src/sessions/sessionStore';
-import { startTestServer, testConfig, testLogger } from '../../support/backend';
+import { startTestServer, tempDir, testConfig, testLogger } from '../../support/backend';
+import { TurnAudioArchive } from '../../../backend/src/replay/turnAudioArchive';
+import { FsObjectStore } from '../../../backend/src/storage/fsObjectStore';
 import { http as request, registerUser } from '../../support/client';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
 function depsFor(orm: MikroORM): AppDeps {
-  return { config: testConfig(), orm, log: testLogger, metrics: createMetrics(), auth: new AuthService(30), sessions: new SessionStore() };
+  return {
+    config: testConfig(), orm, log: testLogger, metrics: createMetrics(), auth: new AuthService(30), sessions: new SessionStore(),
+    turnAudio: new TurnAudioArchive(new FsObjectStore(tempDir('mocktalk-objects-')), orm),
+  };
 }
 
 /** Every `$ref` anywhere in a JSON value. */

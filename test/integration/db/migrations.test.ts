@@ -5,7 +5,7 @@ import { ENTITIES } from '../../../backend/src/db/entities';
 import { ormOptions } from '../../../backend/src/db/orm';
 import { testDatabase } from '../../support/backend';
 
-const APP_TABLES = ['api_token', 'app_user', 'code_snapshot', 'companion_link', 'evaluation', 'interview_session', 'problem', 'test_run', 'turn'];
+const APP_TABLES = ['api_token', 'app_user', 'code_snapshot', 'companion_link', 'evaluation', 'interview_session', 'problem', 'test_run', 'turn', 'turn_audio'];
 
 async function tables(orm: MikroORM): Promise<string[]> {
   const rows = await orm.em.getConnection().execute<{ table_name: string }[]>(

@@ -26,6 +26,7 @@ export class Transcript {
   /** Keyed by turnId, in start order (Map keeps insertion order). */
   private readonly streaming = new Map<string, StreamingTurn>();
   private highlighted: HTMLElement | null = null;
+  private current: HTMLElement | null = null;
 
   constructor(private readonly options: TranscriptOptions = {}) {
     this.list = h('ol', { class: 'transcript__list' });
@@ -100,6 +101,22 @@ export class Transcript {
     // Moving focus makes a screen reader announce the turn the link pointed to.
     entry.element.focus({ preventScroll: true });
     return true;
+  }
+
+  /**
+   * Marks the turn being replayed (null: none) and keeps it in view. Unlike highlight() it does not take
+   * focus: the scrubber keeps it while the transcript follows.
+   */
+  markCurrent(seq: number | null): void {
+    const entry = seq === null ? undefined : this.completed.get(seq);
+    if (entry?.element === this.current) return;
+    this.current?.classList.remove('turn--current');
+    this.current?.removeAttribute('aria-current');
+    this.current = entry?.element ?? null;
+    if (!this.current) return;
+    this.current.classList.add('turn--current');
+    this.current.setAttribute('aria-current', 'true');
+    this.current.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
   }
 
   private createStream(turnId: string, speaker: Speaker, stage: Stage | null): StreamingTurn {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   CompanionLink, CreateSessionRequest, IdParam, LoginRequest, ProblemList, ProblemQuery, RegisterRequest, SessionListQuery,
-  SlugParam, RefreshRequest, Recommendation, TokenResponse, UserView, VerifySolutionRequest,
+  SlugParam, RefreshRequest, Recommendation, TokenResponse, UserView, VerifySolutionRequest, SessionReplay, TurnParam,
 } from '../../../../protocol/src/api';
 import { AnalyticsOverview, AnalyticsQuery, Progress } from '../../../../protocol/src/analytics';
 import { TestRunResult } from '../../../../protocol/src/testRun';
@@ -60,7 +60,7 @@ export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
 };
 export const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   ErrorBody, HealthStatus, ReadyStatus, TokenResponse, UserView, ProblemList, Recommendation, ProblemPublic, SessionSummary, SessionList,
-  SessionDetail, AdminProblem, Progress, AnalyticsOverview, TestRunResult, CompanionLink,
+  SessionDetail, AdminProblem, Progress, AnalyticsOverview, TestRunResult, CompanionLink, SessionReplay,
 };
 
 const noContent = (description: string): ResponseSpec => ({ description });
@@ -165,6 +165,21 @@ export const ROUTES = {
     responses: {
       201: { description: 'The link; its token is in the URL fragment', schema: CompanionLink }, ...sessionNotFound,
       409: { description: 'The session has ended, or is a text session' },
+    },
+  }),
+  getSessionReplay: defineRoute({
+    operationId: 'getSessionReplay', method: 'get', path: '/api/sessions/:id/replay', tag: 'sessions', access: 'user',
+    summary: 'The session on one clock: turns with offsets, recorded audio, code snapshots and per-turn latency', params: IdParam,
+    responses: { 200: { description: 'The replay', schema: SessionReplay }, ...sessionNotFound },
+  }),
+  getTurnAudio: defineRoute({
+    operationId: 'getTurnAudio', method: 'get', path: '/api/sessions/:id/turns/:turnId/audio', tag: 'sessions', access: 'user',
+    summary: "The interviewer's audio of a turn as sent (16 kHz mono PCM16 WAV); honours a single Range", params: TurnParam,
+    responses: {
+      200: { description: 'The whole WAV', schema: z.string(), contentType: 'audio/wav' },
+      206: { description: 'The requested byte range', schema: z.string(), contentType: 'audio/wav' },
+      404: { description: 'No such session of the caller, or no audio recorded for that turn' },
+      416: { description: 'The range starts past the end' },
     },
   }),
   adminGetProblem: defineRoute({

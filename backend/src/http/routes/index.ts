@@ -9,11 +9,12 @@ import { meRoutes } from './me';
 import { createRouteKit } from './mount';
 import { openApiRoutes } from './openapi';
 import { problemRoutes } from './problems';
+import { replayRoutes } from './replay';
 import { sessionRoutes } from './sessions';
 
 export function buildRouter(deps: AppDeps): Router {
   const router = new Router();
   const kit = createRouteKit(router, deps);
-  for (const mount of [healthRoutes, openApiRoutes, authRoutes, meRoutes, problemRoutes, sessionRoutes, companionRoutes, adminRoutes]) mount(kit);
+  for (const mount of [healthRoutes, openApiRoutes, authRoutes, meRoutes, problemRoutes, sessionRoutes, companionRoutes, replayRoutes, adminRoutes]) mount(kit);
   return router;
 }

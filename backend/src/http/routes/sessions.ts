@@ -22,6 +22,7 @@ export function sessionRoutes({ route, deps }: RouteKit): void {
 
   route(ROUTES.deleteSession, async (ctx, { params, em }) => {
     const session = await deps.sessions.getOwned(em, currentUser(ctx), params.id);
+    await deps.turnAudio.removeSession(em, session.id); // the objects first: a failure leaves the session to retry
     await deps.sessions.remove(em, session);
     ctx.status = 204;
   });
