@@ -1,6 +1,6 @@
 // Entry point: wires the pieces together. Everything created here is owned by context.subscriptions.
 import * as vscode from 'vscode';
-import { MocktalkAuthProvider } from './auth/authProvider';
+import { MocktalkAuthProvider, offerSignInInAccountsMenu } from './auth/authProvider';
 import { AuthStore } from './auth/authStore';
 import { signIn, signInCommand, signOut, signOutCommand } from './auth/signIn';
 import { createErrorReporter, promptSignInAgain } from './auth/userErrors';
@@ -86,7 +86,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ test
   );
   // Reading the secret store is an IPC round trip to the window, slow while it is starting up: activation does not
   // wait for it (the tree and the Accounts menu update when it lands; token() loads on demand before that).
-  auth.reload().catch((err: unknown) => log.error('Reading the stored sign-in failed:', err instanceof Error ? err.message : String(err)));
+  const loaded = auth.reload();
+  loaded.catch((err: unknown) => log.error('Reading the stored sign-in failed:', err instanceof Error ? err.message : String(err)));
+  context.subscriptions.push(offerSignInInAccountsMenu(auth, log, loaded));
   // bench/extension.ts reads this line from the log: code loading (bundle evaluation) + activate().
   const loadStart = typeof __mocktalkLoadStart === 'number' ? __mocktalkLoadStart : started;
   const done = performance.now();

@@ -1,8 +1,6 @@
 // End to end: the PACKAGED extension in a real VS Code (code-server + Chromium) against a real backend,
 // driven only through the UI a candidate uses: command palette, quick picks, input boxes, the panel, the editor.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { RunningServer } from '../../backend/src/server';
@@ -11,7 +9,7 @@ import { startTestServer } from '../support/backend';
 import { registerUser } from '../support/client';
 import { findWebviewFrame, runCommand, startCodeServer, type CodeServerHost } from '../host/codeServer';
 import {
-  PLAIN_TYPING_SETTINGS, accountsMenuEntries, answerDialog, answerInputBox, pickQuickItem, transcript, until, waitForNotification,
+  PLAIN_TYPING_SETTINGS, accountsMenuEntries, packagedVsix, answerDialog, answerInputBox, pickQuickItem, transcript, until, waitForNotification,
 } from './workbench';
 
 const root = path.resolve(__dirname, '../..');
@@ -45,9 +43,7 @@ describe('end to end: a text interview through the packaged extension', function
   before(async function () {
     this.timeout(240_000);
     // `npm run package` runs vscode:prepublish (the production build) and then vsce.
-    execFileSync('npm', ['run', '-s', 'package'], { cwd: root, stdio: 'pipe' });
-    const vsix = path.join(root, 'mocktalk.vsix');
-    assert.ok(fs.existsSync(vsix), 'npm run package made no mocktalk.vsix');
+    const vsix = await packagedVsix(root);
     lap('packaged mocktalk.vsix');
     backend = await startTestServer();
     const account = await registerUser(backend.url, 'e2e');

@@ -1,4 +1,7 @@
 // Playwright steps on the VS Code workbench (code-server): quick picks, input boxes, notifications, views.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 
 const quickInput = (page: Page) => page.locator('.quick-input-widget');
@@ -101,3 +104,17 @@ export const PLAIN_TYPING_SETTINGS = {
   'workbench.tips.enabled': false,
   'chat.commandCenter.enabled': false,
 };
+
+let packaging: Promise<string> | null = null;
+/** `npm run package` (the production build, then vsce) once per test run; every e2e file installs the same .vsix. */
+export function packagedVsix(root: string): Promise<string> {
+  packaging ??= new Promise<string>((resolve, reject) => {
+    execFile('npm', ['run', '-s', 'package'], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (err, _stdout, stderr) => {
+      const vsix = path.join(root, 'mocktalk.vsix');
+      if (err) reject(new Error(`npm run package failed: ${stderr.slice(-2000)}`));
+      else if (!fs.existsSync(vsix)) reject(new Error('npm run package made no mocktalk.vsix'));
+      else resolve(vsix);
+    });
+  });
+  return packaging;
+}

@@ -89,3 +89,17 @@ export async function mocktalkSession(prompt: 'prompt' | 'silent' | 'switch'): P
     throw err;
   }
 }
+
+/**
+ * While nobody is signed in, asks VS Code for a session without prompting: the Accounts menu then offers "Sign in
+ * with Mocktalk to use Mocktalk" (with a badge), which runs createSession — the sign-in flow — when chosen.
+ */
+export function offerSignInInAccountsMenu(auth: AuthStore, log: vscode.LogOutputChannel, loaded: Promise<unknown>): vscode.Disposable {
+  const offer = () => {
+    if (auth.user) return;
+    vscode.authentication.getSession(AUTH_PROVIDER.id, []).then(undefined,
+      (err: unknown) => log.warn('offering sign-in in the Accounts menu failed:', err instanceof Error ? err.message : String(err)));
+  };
+  void loaded.then(offer, () => offer());
+  return auth.onDidChange((user) => { if (!user) offer(); });
+}

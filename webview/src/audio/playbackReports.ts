@@ -29,6 +29,12 @@ export class PlaybackReports {
     if (turn.complete) this.stop(event.turnId, turn, event.ts);
   }
 
+  /** More audio of the turn arrived: a dry spell before it was a gap, not the end, even if it has not started yet. */
+  audioQueued(turnId: string): void {
+    const turn = this.turn(turnId);
+    if (!turn.stopped) turn.drainedAt = null;
+  }
+
   /** turn/didComplete: no more audio of this turn is coming. */
   turnComplete(turnId: string): void {
     // It may come before the player's `started` (the turn's last frames are still in the jitter buffer).

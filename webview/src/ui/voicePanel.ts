@@ -104,6 +104,7 @@ export class VoicePanel {
   play(message: HostAudioPlayMessage): void {
     if (this.ended) return;
     this.player ??= this.createPlayer();
+    this.reports.audioQueued(message.turnId);
     this.player.play(message.turnId, message.seq, base64ToPcm16(message.pcm));
   }
 
