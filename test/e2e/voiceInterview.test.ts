@@ -21,6 +21,13 @@ const results = path.join(root, 'test-results');
 const PASSWORD = 'correct horse battery';
 const PROBLEM = { slug: 'pair-sum-indices', title: 'Pair Sum Indices' };
 
+/** Opens the Mocktalk sidebar; clicking its activity bar item while it is open would close it. */
+async function showMocktalkSidebar(page: Page): Promise<void> {
+  const item = page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Mocktalk"]') }).first();
+  if (/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) return;
+  await item.locator('a').first().click();
+}
+
 describe('end to end: a voice interview through the packaged extension', function () {
   this.timeout(180_000);
   let backend: RunningServer;
@@ -66,7 +73,7 @@ describe('end to end: a voice interview through the packaged extension', functio
 
   it('signs in from the Accounts menu: "Sign in with Mocktalk", then the quick pick and input boxes', async () => {
     // Opening the Mocktalk view activates the extension, which asks VS Code for a session without prompting.
-    await page.locator('.activitybar .action-item a[aria-label^="Mocktalk"]').first().click();
+    await showMocktalkSidebar(page);
     const accounts = page.locator('.activitybar .action-item a[aria-label^="Accounts"], .activitybar .action-item[aria-label^="Accounts"]').first();
     const signInEntry = await until('"Sign in with Mocktalk" in the Accounts menu', async () => {
       await accounts.click();
@@ -116,7 +123,7 @@ describe('end to end: a voice interview through the packaged extension', functio
   });
 
   it('opens its report from the Interviews tree\'s context menu and scrubs the replay timeline', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Mocktalk"]').first().click();
+    await showMocktalkSidebar(page);
     const row = page.locator('.monaco-list-row', { hasText: PROBLEM.title }).first();
     await row.waitFor({ timeout: 20_000 });
     await row.click({ button: 'right' });
@@ -140,7 +147,7 @@ describe('end to end: a voice interview through the packaged extension', functio
   });
 
   it('shows the interview in the Progress view', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Mocktalk"]').first().click();
+    await showMocktalkSidebar(page);
     const header = page.locator('.pane-header', { hasText: /^Progress/ }).first();
     await header.waitFor({ timeout: 20_000 });
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
