@@ -18,7 +18,7 @@ import { createMetrics } from './observability/metrics';
 import { problemBank } from './problems/bank';
 import { seedProblems } from './problems/seed';
 import { SessionStore } from './sessions/sessionStore';
-import { localSpeech, type SpeechProviders } from './voice/speech';
+import { configuredSpeech, type SpeechProviders } from './voice/speech';
 import { attachSessionSockets } from './ws/sessionSocketServer';
 
 export interface RunningServer {
@@ -31,7 +31,7 @@ export interface RunningServer {
 
 export interface ServerOptions {
   interviewer?: Interviewer;
-  /** Speech engines of voice-mode sessions; local and offline (pocketsphinx, espeak-ng) by default. */
+  /** Speech engines of voice-mode sessions; by default the configured cloud engines, then the local ones (pocketsphinx, espeak-ng). */
   speech?: SpeechProviders;
 }
 
@@ -57,7 +57,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   const app = createApp(deps);
   const server = http.createServer(app.callback());
   const sockets = attachSessionSockets(server, {
-    ...deps, interviewer: options.interviewer ?? createInterviewer(config, log, metrics), speech: options.speech ?? localSpeech(),
+    ...deps, interviewer: options.interviewer ?? createInterviewer(config, log, metrics), speech: options.speech ?? configuredSpeech(config, log, metrics),
   });
 
   await new Promise<void>((resolve, reject) => {
