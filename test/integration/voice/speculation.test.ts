@@ -115,9 +115,10 @@ describe('voice: the reply is prepared speculatively on a likely end of turn', f
     await waitFor(() => client.playingTurn === null, 10_000, 'the reply to finish playing');
 
     const calls = interviewer.calls.slice(callsBefore);
-    const cancelled = calls.filter((c) => c.aborted);
-    assert.ok(cancelled.some((c) => c.text === FIRST), `the reply to the first sentence was prepared and cancelled: ${JSON.stringify(calls)}`);
-    assert.deepEqual(calls.filter((c) => !c.aborted).map((c) => c.text), [`${FIRST} ${SECOND}`]);
+    // The reply to the first sentence was prepared (perhaps in full, if the pause was long) and then dropped.
+    assert.ok(calls.some((c) => c.text === FIRST), `the reply to the first sentence was prepared: ${JSON.stringify(calls)}`);
+    assert.equal(calls.filter((c) => c.text === `${FIRST} ${SECOND}` && !c.aborted).length, 1);
+    assert.ok(!client.all('turn/delta').map((d) => d.text).join('').includes(`Reply to: ${FIRST}.`), 'the dropped reply was never shown');
 
     // Nothing of the cancelled reply reached the client or the database.
     const announced = new Set(client.all('turn/didStart').map((m) => m.turnId));
