@@ -2,12 +2,14 @@
 // spoken by flite at run time (no audio is stored). Runs the loop once with in-process fake providers at
 // known latencies (STT final 200 ms after speech ends, TTS first audio 150 ms, interviewer first token
 // 400 ms) and once with the local engines (pocketsphinx, espeak-ng; same fake interviewer), and prints:
-// end of speech → first interviewer audio at the client, the pipeline's overhead above the critical path,
+// end of speech → first interviewer audio at the client, the pipeline's overhead above the critical path (the
+// end-of-turn pause or the reply prepared speculatively during it, whichever is later),
 // barge-in stop latency (speech onset → audio/clear at the client), and the turn detector's false cut-off
 // rate on the labeled turns of test/unit/pipeline/fixtures/turns.ts played through the whole pipeline.
 // Run: npm run bench:voice [-- exchangesPerSession]
 import { Turn } from '../backend/src/db/entities';
 import { chunkPcm, dbfs } from '../backend/src/pipeline/audio';
+import { isQuestion } from '../backend/src/pipeline/completeness';
 import { DEFAULT_TURN_DETECTOR } from '../backend/src/pipeline/turnDetector';
 import type { RunningServer, ServerOptions } from '../backend/src/server';
 import type { VoiceLatency } from '../backend/src/voice/latency';
@@ -21,10 +23,14 @@ import { LABELED_TURNS, type LabeledTurn, segmentEnd } from '../test/unit/pipeli
 const [exchanges = 5] = process.argv.slice(2).map(Number);
 const FAKE = { sttFinalMs: 200, ttsFirstAudioMs: 150, firstTokenMs: 400, wordMs: 20 };
 const REPLY = 'Good question. Yes, you can assume that.';
-/** Critical path with the fakes: the turn detector's pause after a complete sentence, the interviewer's first
- *  sentence (its words, plus the next one that shows the sentence ended), the TTS's first audio. STT's 200 ms
- *  falls inside the pause. Everything above it is the pipeline's own time. */
-const CRITICAL_MS = DEFAULT_TURN_DETECTOR.silenceMs + FAKE.firstTokenMs + 2 * FAKE.wordMs + FAKE.ttsFirstAudioMs;
+/** The providers' part of a reply: the interviewer's first sentence (its words, plus the next one that shows the
+ *  sentence ended) and the TTS's first audio. */
+const REPLY_MS = FAKE.firstTokenMs + 2 * FAKE.wordMs + FAKE.ttsFirstAudioMs;
+/** The turn detector's pause after a complete answer: shorter after a question. */
+const pauseFor = (answer: string) => (isQuestion(answer) ? DEFAULT_TURN_DETECTOR.questionSilenceMs : DEFAULT_TURN_DETECTOR.silenceMs);
+/** Critical path with the fakes: the reply is prepared during the end-of-turn pause (speculation), so the later of
+ *  the two; STT's 200 ms falls inside the pause. Everything above it is the pipeline's own time. */
+const criticalMs = (answer: string) => Math.max(pauseFor(answer), REPLY_MS);
 const ANSWERS = ['can the array contain negative numbers', 'is the input always sorted', 'i would use a hash map',
   'should i return the indices', 'that would be quadratic time', 'we can do better with a hash set'];
 const EXPLAIN = 'can you explain the constraints again';
@@ -96,27 +102,32 @@ async function bargeIn(client: VoiceClient): Promise<number> {
 
 async function latencyRun(url: string, token: string, sessions: number, bargeIns: number) {
   const latencies: number[] = [];
+  const overheads: number[] = [];
+  const questions: boolean[] = [];
   const stops: number[] = [];
   const turnIds: string[] = [];
   await Promise.all(Array.from({ length: sessions }, async (_, s) => {
     const client = await join(url, token);
     for (let i = 0; i < exchanges; i++) {
-      const { ms, turnId } = await exchange(client, ANSWERS[(s + i) % ANSWERS.length]!);
+      const answer = ANSWERS[(s + i) % ANSWERS.length]!;
+      const { ms, turnId } = await exchange(client, answer);
       latencies.push(ms);
+      overheads.push(ms - criticalMs(answer));
+      questions.push(isQuestion(answer));
       turnIds.push(turnId);
       await waitReplyPlayed(client, turnId);
     }
     for (let i = 0; i < bargeIns; i++) stops.push(await bargeIn(client));
     await finish(client);
   }));
-  return { latencies, stops, turnIds };
+  return { latencies, overheads, questions, stops, turnIds };
 }
 
 /** Server-side stage medians (ms from end of speech) of the replies, from Turn.latency.voice. */
 async function stages(running: RunningServer, turnIds: string[]): Promise<Record<string, number>> {
   const turns = await running.orm.em.fork().find(Turn, { id: { $in: turnIds } });
   const voice = turns.map((t) => (t.latency as { voice?: VoiceLatency }).voice).filter((v): v is VoiceLatency => v !== undefined);
-  const keys = ['endOfTurnMs', 'sttFinalMs', 'firstTokenMs', 'firstTtsAudioMs', 'firstAudioSentMs', 'firstAudioPlayedMs'] as const;
+  const keys = ['speculatedMs', 'endOfTurnMs', 'sttFinalMs', 'firstTokenMs', 'firstTtsAudioMs', 'firstAudioSentMs', 'firstAudioPlayedMs'] as const;
   return Object.fromEntries(keys.map((k) => [k.replace(/Ms$/, ''), percentile(voice.map((v) => v[k]).filter((x): x is number => x !== undefined), 50)]));
 }
 
@@ -172,7 +183,7 @@ async function main(): Promise<void> {
   const localRun = await latencyRun(local.running.url, local.token, 1, 1);
   const localStages = await stages(local.running, localRun.turnIds);
 
-  const overhead = fakeRun.latencies.map((ms) => ms - CRITICAL_MS);
+  const overhead = fakeRun.overheads;
   const delays = outcomes.map((o) => o.delayMs).filter((d): d is number => d !== null);
   const result = {
     overhead_p95_ms: percentile(overhead, 95),
@@ -185,8 +196,10 @@ async function main(): Promise<void> {
   console.log(`Voice loop over real WebSockets, embedded PostgreSQL; ${exchanges} answers per session.`);
   console.log(`fake providers (STT final +${FAKE.sttFinalMs} ms, TTS first audio ${FAKE.ttsFirstAudioMs} ms, first token ${FAKE.firstTokenMs} ms), 4 concurrent sessions:`);
   console.log(`  end of speech → first reply audio: p50 ${result.fake_p50_ms} ms, p95 ${result.fake_p95_ms} ms (n=${fakeRun.latencies.length})`);
-  console.log(`  critical path ${CRITICAL_MS} ms (turn-end pause ${DEFAULT_TURN_DETECTOR.silenceMs} + first sentence ${FAKE.firstTokenMs + 2 * FAKE.wordMs} + TTS ${FAKE.ttsFirstAudioMs}); `
-    + `pipeline overhead p50 ${percentile(overhead, 50)} ms, p95 ${result.overhead_p95_ms} ms`);
+  const byKind = (question: boolean) => fakeRun.latencies.filter((_, i) => fakeRun.questions[i] === question);
+  console.log(`  critical path: the later of the turn-end pause (${DEFAULT_TURN_DETECTOR.questionSilenceMs} ms after a question, ${DEFAULT_TURN_DETECTOR.silenceMs} after a statement) `
+    + `and the reply prepared in it (first sentence ${FAKE.firstTokenMs + 2 * FAKE.wordMs} + TTS ${FAKE.ttsFirstAudioMs}); pipeline overhead p50 ${percentile(overhead, 50)} ms, p95 ${result.overhead_p95_ms} ms`);
+  console.log(`  after questions p50 ${percentile(byKind(true), 50)} ms (n=${byKind(true).length}), after statements p50 ${percentile(byKind(false), 50)} ms (n=${byKind(false).length})`);
   console.log(`  server stages, p50 ms from end of speech: ${JSON.stringify(fakeStages)}`);
   console.log(`  barge-in, speech onset → audio/clear: p50 ${percentile(fakeRun.stops, 50)} ms, p95 ${result.bargein_p95_ms} ms (n=${fakeRun.stops.length})`);
   const cut = outcomes.filter((o) => o.cutOff).map((o) => `"${o.name}"`);

@@ -21,7 +21,7 @@ import { SessionStore } from './sessions/sessionStore';
 import { TurnAudioArchive } from './replay/turnAudioArchive';
 import { createObjectStore } from './storage/createObjectStore';
 import type { ObjectStore } from './storage/objectStore';
-import { localSpeech, type SpeechProviders } from './voice/speech';
+import { configuredSpeech, type SpeechProviders } from './voice/speech';
 import { attachSessionSockets } from './ws/sessionSocketServer';
 
 export interface RunningServer {
@@ -34,7 +34,7 @@ export interface RunningServer {
 
 export interface ServerOptions {
   interviewer?: Interviewer;
-  /** Speech engines of voice-mode sessions; local and offline (pocketsphinx, espeak-ng) by default. */
+  /** Speech engines of voice-mode sessions; by default the configured cloud engines, then the local ones (pocketsphinx, espeak-ng). */
   speech?: SpeechProviders;
   /** Where recorded media goes; the configured store (files under the data dir by default) otherwise. */
   objects?: ObjectStore;
@@ -63,7 +63,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   const app = createApp(deps);
   const server = http.createServer(app.callback());
   const sockets = attachSessionSockets(server, {
-    ...deps, interviewer: options.interviewer ?? createInterviewer(config, log, metrics), speech: options.speech ?? localSpeech(),
+    ...deps, interviewer: options.interviewer ?? createInterviewer(config, log, metrics), speech: options.speech ?? configuredSpeech(config, log, metrics),
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -42,7 +42,7 @@ export function createMetrics(): Metrics {
     }),
     voiceLatency: new Histogram({
       name: 'mocktalk_voice_latency_seconds',
-      help: 'Voice turn: end of candidate speech (or turn request) → stage (end_of_turn, stt_final, first_token, first_tts_audio, first_audio_sent, first_audio_played)',
+      help: 'Voice turn: end of candidate speech (or turn request) → stage (speculated, end_of_turn, stt_final, first_token, first_tts_audio, first_audio_sent, first_audio_played)',
       labelNames: ['stage'], buckets: [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8], registers: [registry],
     }),
     voiceBargeInStop: new Histogram({

@@ -59,6 +59,25 @@ export function classifyUtterance(text: string): Completeness {
   return 'complete';
 }
 
+/** Words that open a question addressed to the interviewer ("can the array be empty", "should I return …"). */
+const QUESTION_OPENERS = new Set([
+  'can', 'could', 'is', 'are', 'am', 'was', 'were', 'do', 'does', 'did', 'should', 'would', 'will', 'shall', 'may',
+  'have', 'has', 'what', 'how', 'why', 'where', 'which', 'who',
+]);
+
+/**
+ * A complete question hands the floor to the interviewer (it asks for an answer), so its end of turn
+ * needs less silence than a statement, after which candidates often go on ("…. And the space is constant").
+ */
+export function isQuestion(text: string): boolean {
+  if (classifyUtterance(text) !== 'complete') return false;
+  if (text.trim().endsWith('?')) return true;
+  const words = normalizeWords(text);
+  let i = 0;
+  while (i < words.length - 1 && DISCOURSE.has(words[i])) i++;
+  return words.length - i >= 3 && QUESTION_OPENERS.has(words[i]);
+}
+
 /** "… so if the array is empty": a clause-opening subordinator followed by only a few words. */
 function hangingClause(words: string[]): boolean {
   for (let i = words.length - 2; i >= Math.max(0, words.length - 6); i--) {

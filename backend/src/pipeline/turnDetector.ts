@@ -1,11 +1,13 @@
 // Decides when the candidate's turn is over, as opposed to a pause to think. Pure logic over timestamps:
 // the caller feeds VAD, STT and editor events with their times and asks `check(now)`; the decision says
 // when to ask again, so the caller needs one timer and tests need no real time.
-import { classifyUtterance, type Completeness } from './completeness';
+import { classifyUtterance, type Completeness, isQuestion } from './completeness';
 
 export interface TurnDetectorOptions {
   /** Silence after a complete-sounding phrase before the turn ends. */
   silenceMs: number;
+  /** Silence after a complete question ("can the array be empty"): it asks the interviewer to speak. */
+  questionSilenceMs: number;
   /** Silence after a trailing "so", "and", "um", or a hanging clause. */
   incompleteSilenceMs: number;
   /** Silence after "let me think", "hmm", "give me a second". */
@@ -16,18 +18,24 @@ export interface TurnDetectorOptions {
   typingHoldMs: number;
   /** The longest silence (after speech and typing) the detector waits, whatever the words say. */
   maxWaitMs: number;
+  /** A pause this long after a complete thought (no typing) is a likely end: time to prepare the reply. */
+  speculateAfterMs: number;
 }
 
 // silenceMs trades latency for cut-offs: on the labeled set, 900 ms cut off 3 of 40 turns (pauses of
 // 1.1–1.5 s between complete sentences), 1200 ms one. Candidates think aloud; an interviewer that is a
-// little slow is better than one that talks over them.
+// little slow is better than one that talks over them. The reply is prepared speculatively during that
+// pause (likelyEnd), so the wait costs little beyond the pause itself. A question is answered sooner: no
+// labeled question goes on after a pause, and it is what candidates most want answered quickly.
 export const DEFAULT_TURN_DETECTOR: TurnDetectorOptions = {
   silenceMs: 1200,
+  questionSilenceMs: 600,
   incompleteSilenceMs: 2600,
   thinkingSilenceMs: 5000,
   stableMs: 500,
   typingHoldMs: 3000,
   maxWaitMs: 8000,
+  speculateAfterMs: 100,
 };
 
 export type WaitReason = 'pause' | 'incomplete' | 'thinking' | 'typing' | 'unstable' | 'no-transcript';
@@ -102,6 +110,20 @@ export class TurnDetector {
     this.partialText = '';
   }
 
+  /**
+   * A likely end of turn, to prepare the reply speculatively: quiet for speculateAfterMs (`quietSince` is when
+   * the VAD's current quiet run began, still inside its hangover), the words so far a complete thought, and no
+   * typing. Returns those words, or null. check() still decides; whatever is prepared on this must be cancellable.
+   */
+  likelyEnd(quietSince: number | null, now = this.clock()): string | null {
+    if (!this.heardSpeech) return null;
+    const pauseStart = this.speaking ? quietSince : this.speechEndTs;
+    if (pauseStart === null || now - pauseStart < this.options.speculateAfterMs) return null;
+    if (now < this.lastCodeTs + this.options.typingHoldMs) return null;
+    const text = this.text;
+    return text !== '' && classifyUtterance(text) === 'complete' ? text : null;
+  }
+
   check(now = this.clock()): TurnDecision {
     if (!this.heardSpeech) return { kind: 'idle' };
     if (this.speaking) return { kind: 'listening' };
@@ -119,7 +141,7 @@ export class TurnDetector {
 
     const completeness = classifyUtterance(text);
     const candidates: { at: number; reason: WaitReason }[] = [
-      { at: this.speechEndTs + silenceFor(completeness, o), reason: waitReasonFor(completeness) },
+      { at: this.speechEndTs + silenceFor(completeness, text, o), reason: waitReasonFor(completeness) },
       { at: typingUntil, reason: 'typing' },
     ];
     if (this.partialText !== '') candidates.push({ at: this.partialChangedTs + o.stableMs, reason: 'unstable' });
@@ -134,8 +156,9 @@ export class TurnDetector {
   }
 }
 
-function silenceFor(c: Completeness, o: TurnDetectorOptions): number {
-  return c === 'complete' ? o.silenceMs : c === 'incomplete' ? o.incompleteSilenceMs : o.thinkingSilenceMs;
+function silenceFor(c: Completeness, text: string, o: TurnDetectorOptions): number {
+  if (c === 'complete') return isQuestion(text) ? o.questionSilenceMs : o.silenceMs;
+  return c === 'incomplete' ? o.incompleteSilenceMs : o.thinkingSilenceMs;
 }
 
 function waitReasonFor(c: Completeness): WaitReason {

@@ -13,6 +13,9 @@ export interface VadResult {
   event: VadEvent | null;
   /** When the event really happened: onset's first loud frame, or the first quiet frame before the hangover. */
   eventTs: number | null;
+  /** Inside speech: when the current run of quiet frames began (the hangover so far), else null. A pause
+   *  this long is where a reply may be prepared speculatively, before the hangover confirms the end. */
+  quietSince: number | null;
 }
 
 export interface VoiceActivityDetector {
@@ -105,7 +108,8 @@ export class EnergyVad implements VoiceActivityDetector {
     } else {
       this.run = 0;
     }
-    return { speech: this.speaking, levelDb, marginDb, event, eventTs };
+    const quietSince = this.speaking && this.run > 0 ? this.runStartTs : null;
+    return { speech: this.speaking, levelDb, marginDb, event, eventTs, quietSince };
   }
 
   private remember(levelDb: number): void {

@@ -17,6 +17,7 @@ import { VoiceSeat } from '../voice/voiceSeat';
 import { toProblemSpec, toEvaluationView, toSessionInfo, toTurnView } from './views';
 import { CodeBuffer } from './codeBuffer';
 import type { SessionStore } from './sessionStore';
+import { type SpeculationBasis, SpeculativeReply } from './speculativeReply';
 
 export type MessageSink = (message: ServerMessage) => void;
 
@@ -36,6 +37,8 @@ const MAX_IDLE_NUDGES = 3;
 export class LiveSession {
   private sink: MessageSink | null = null;
   private turnChain: Promise<void> = Promise.resolve();
+  /** Interviewer turns queued or running. */
+  private pendingTurns = 0;
   private currentTurn: AbortController | null = null;
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotSeq: number | null;
@@ -112,16 +115,53 @@ export class LiveSession {
    * Stores the candidate's answer (idempotent on clientMessageId) and queues the interviewer's reply. A
    * spoken answer (voice mode) carries its real times and the marks its reply's latency counts from.
    */
-  async answer(clientMessageId: string, text: string, spoken?: SpokenAnswer): Promise<void> {
+  async answer(clientMessageId: string, text: string, spoken?: SpokenAnswer, speculation?: SpeculativeReply): Promise<void> {
     const now = new Date();
-    const { turn, duplicate } = await this.deps.sessions.appendTurn(this.deps.orm.em.fork(), this.id, {
-      speaker: 'candidate', text, stage: this.session.stage, startedAt: spoken?.startedAt ?? now, endedAt: spoken?.endedAt ?? now, clientMessageId,
-    });
+    let appended;
+    try {
+      appended = await this.deps.sessions.appendTurn(this.deps.orm.em.fork(), this.id, {
+        speaker: 'candidate', text, stage: this.session.stage, startedAt: spoken?.startedAt ?? now, endedAt: spoken?.endedAt ?? now, clientMessageId,
+      });
+    } catch (err) {
+      speculation?.cancel();
+      throw err;
+    }
+    const { turn, duplicate } = appended;
     this.send({ type: 'turn/didComplete', turn: toTurnView(turn), replayed: duplicate });
+    const reply = spoken && speculation && !duplicate && this.speculationHolds(speculation, text, turn.seq) ? speculation : undefined;
+    if (!reply) speculation?.cancel();
     if (duplicate) return;
     this.activity();
     this.record(turn);
-    this.queueInterviewer({ kind: 'candidate-answer', text }, Date.now(), spoken);
+    this.queueInterviewer({ kind: 'candidate-answer', text }, Date.now(), spoken, reply);
+  }
+
+  /**
+   * Voice mode, on a likely end of the candidate's turn: starts the reply to `text` as if it were the stored
+   * answer, without storing, sending or counting anything. answer() commits it if the turn ends with these
+   * words and nothing else happened meanwhile; otherwise it is cancelled. Null while another turn is pending.
+   */
+  speculate(text: string): SpeculativeReply | null {
+    if (this.ended || this.disposed || this.pendingTurns > 0) return null;
+    const context = this.context();
+    const answer: TurnRecord = { seq: this.lastSeq + 1, speaker: 'candidate', text, stage: this.session.stage };
+    const voice = this.voices.voice;
+    return new SpeculativeReply(text, this.basis(),
+      (signal) => this.deps.interviewer.respond({ ...context, turns: [...this.turns, answer] }, { kind: 'candidate-answer', text }, signal),
+      voice ? (turnId, controller) => voice.prepareReply(turnId, controller) : null);
+  }
+
+  /** What a speculative reply starts from: the stored turns, the interviewer's state, the code, the test runs. */
+  private basis(): SpeculationBasis {
+    return { seq: this.lastSeq, stage: this.session.stage, memory: this.session.memory, codeVersion: this.buffer?.version ?? null, testRuns: this.testRuns.length };
+  }
+
+  /** The speculative reply still answers the answer just stored as `seq`: same words, nothing changed since. */
+  private speculationHolds(reply: SpeculativeReply, text: string, seq: number): boolean {
+    const was = reply.basis;
+    const now = this.basis();
+    return !reply.cancelled && reply.text === text && seq === was.seq + 1 && this.pendingTurns === 0
+      && now.stage === was.stage && now.memory === was.memory && now.codeVersion === was.codeVersion && now.testRuns === was.testRuns;
   }
 
   /** Called after the buffer changed: stores a snapshot once edits go quiet, then lets the interviewer react. */
@@ -226,18 +266,20 @@ export class LiveSession {
     if (!this.turns.some((t) => t.seq === turn.seq)) this.turns.push(toRecord(turn));
   }
 
-  private queueInterviewer(event: InterviewerEvent, requestedAt: number, spoken?: SpokenAnswer): void {
-    this.turnChain = this.turnChain.then(() => this.runInterviewerTurn(event, requestedAt, spoken)).catch((err) => {
+  private queueInterviewer(event: InterviewerEvent, requestedAt: number, spoken?: SpokenAnswer, speculation?: SpeculativeReply): void {
+    this.pendingTurns++;
+    this.turnChain = this.turnChain.then(() => this.runInterviewerTurn(event, requestedAt, spoken, speculation)).catch((err) => {
       this.deps.log.error({ err, sessionId: this.id, event: event.kind }, 'interviewer turn failed');
       this.send({ type: 'error', code: 'internal', message: 'The interviewer could not answer; please try again.', requestId: null, fatal: false });
-    });
+    }).finally(() => { this.pendingTurns--; });
   }
 
-  private async runInterviewerTurn(event: InterviewerEvent, requestedAt: number, spoken?: SpokenAnswer): Promise<void> {
-    if (this.ended || this.disposed) return;
-    const controller = new AbortController();
+  /** One interviewer turn; with `speculation`, the reply already prepared for this answer is the turn. */
+  private async runInterviewerTurn(event: InterviewerEvent, requestedAt: number, spoken?: SpokenAnswer, speculation?: SpeculativeReply): Promise<void> {
+    if (this.ended || this.disposed) { speculation?.cancel(); return; }
+    const controller = speculation?.controller ?? new AbortController();
     this.currentTurn = controller;
-    const turnId = randomUUID();
+    const turnId = speculation?.turnId ?? randomUUID();
     const startedAt = new Date();
     let text = '';
     let stage: Stage = this.session.stage;
@@ -245,16 +287,20 @@ export class LiveSession {
     let endAfter = false;
     let runTests = false;
     let firstTokenMs: number | undefined;
-    const speech = this.voices.voice?.beginTurn(turnId, controller, spoken ?? null) ?? null;
+    const held = speculation?.speech ?? null;
+    const release = () => { if (held && spoken) held.release(spoken); };
+    const speech = held ?? this.voices.voice?.beginTurn(turnId, controller, spoken ?? null) ?? null;
+    const outputs = speculation ? speculation.outputs() : this.deps.interviewer.respond(this.context(), event, controller.signal);
     let heard: SpokenResult | null = null;
     try {
-      for await (const output of this.deps.interviewer.respond(this.context(), event, controller.signal)) {
+      for await (const output of outputs) {
         switch (output.kind) {
           case 'text':
             if (text === '') {
               firstTokenMs = Date.now() - requestedAt;
               this.deps.metrics.interviewerFirstToken.observe(firstTokenMs / 1000);
               this.send({ type: 'turn/didStart', turnId, speaker: 'interviewer', stage });
+              release(); // the held audio may follow turn/didStart now
             }
             text += output.delta;
             this.send({ type: 'turn/delta', turnId, text: output.delta });
@@ -265,13 +311,15 @@ export class LiveSession {
           case 'end': endAfter = true; break;
           default: assertNever(output, 'interviewer output');
         }
-        await speech?.push(output); // after turn/didStart: the turn's audio must not arrive before it
+        // After turn/didStart: the turn's audio must not arrive before it. A speculative reply is spoken already.
+        if (!speculation) await speech?.push(output);
       }
     } catch (err) {
       const cutOff = controller.signal.aborted; // by barge-in or the end: an interviewer may throw as it stops
       controller.abort(); // a failed turn is not stored, so it is not spoken on either
       if (!cutOff) throw err;
     } finally {
+      if (!controller.signal.aborted) release(); // a reply with no words still ends through the sender
       speech?.end();
       heard = speech ? await speech.done : null; // a spoken turn lasts as long as its audio
       this.currentTurn = null;

@@ -31,12 +31,24 @@ export interface TurnSpeech {
   readonly done: Promise<SpokenResult>;
 }
 
+/**
+ * A reply prepared before the end of the candidate's turn is confirmed: its TTS runs into a held buffer, and
+ * nothing of it is sent, shown or measured until release(). Aborting its controller before then discards it
+ * without a trace.
+ */
+export interface HeldTurnSpeech extends TurnSpeech {
+  /** The end of turn is confirmed and this is the reply to `answer`: its held audio goes to the client. Idempotent. */
+  release(answer: SpokenAnswer): void;
+}
+
 export interface SessionVoice {
   /**
    * Starts speaking a turn. `controller` is the turn's own: barge-in aborts it (stopping the interviewer),
    * and aborting it (the session ends) stops the speech. `answer` is the spoken answer it replies to.
    */
   beginTurn(turnId: string, controller: AbortController, answer: SpokenAnswer | null): TurnSpeech;
+  /** Starts speaking a speculative reply into a held buffer (see HeldTurnSpeech); `controller` is its turn's. */
+  prepareReply(turnId: string, controller: AbortController): HeldTurnSpeech;
   /** The candidate edited the code: typing during a pause keeps the spoken turn open. */
   codeActivity(): void;
   /** Stops speaking, listening and recognizing (the voice lost its seat, or its connection left); idempotent. */

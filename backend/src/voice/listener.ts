@@ -18,6 +18,8 @@ export type ListenerEvent =
   | { kind: 'speech-started'; at: number }
   /** The candidate's words so far in the open turn (a live caption). */
   | { kind: 'caption'; text: string }
+  /** A likely end of turn with these words (a pause after a complete thought), or null: not any more. */
+  | { kind: 'likely-end'; text: string | null }
   | { kind: 'end-of-turn'; text: string; reason: EndReason; speechStartMs: number; speechEndMs: number; decidedMs: number; lastTranscriptMs: number | null }
   | { kind: 'barge-in'; onsetMs: number; at: number; reason: 'words' | 'duration' }
   | { kind: 'backchannel'; at: number; text: string };
@@ -51,6 +53,9 @@ export class CandidateListener {
   /** Transcripts ending before this belong to a turn already submitted. */
   private submittedUntilMs = Number.NEGATIVE_INFINITY;
   private caption = '';
+  /** When the current quiet run inside the candidate's speech began (the VAD's hangover so far). */
+  private quietSince: number | null = null;
+  private likelyEnd: string | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly clock: VoiceClock, private readonly emit: (event: ListenerEvent) => void) {
@@ -127,6 +132,7 @@ export class CandidateListener {
       this.segment = { start, owner: this.bargeIn.isPlaying ? 'pending' : 'candidate', finals: [] };
       if (this.segment.owner === 'candidate') this.candidateSpeaks(start);
     }
+    this.quietSince = this.segment?.owner === 'candidate' ? result.quietSince : null;
     this.bargeIn.frame(result, ts);
     if (result.event === 'speech-end') this.speechEnded(result.eventTs ?? ts);
     this.evaluate(ts + FRAME_MS);
@@ -175,6 +181,7 @@ export class CandidateListener {
       case 'pending': case 'none': break;
       default: assertNever(barge, 'barge-in decision');
     }
+    this.reportLikelyEnd(this.detector.likelyEnd(this.quietSince, now));
     const turn = this.detector.check(now);
     switch (turn.kind) {
       case 'idle': case 'listening': break;
@@ -189,12 +196,19 @@ export class CandidateListener {
           speechEndMs: this.lastSpeechEndMs, decidedMs: now, lastTranscriptMs: this.lastTranscriptMs,
         });
         this.submittedUntilMs = this.lastSpeechEndMs;
+        this.likelyEnd = null; // the end-of-turn event settles it
         this.detector.reset();
         this.closeTurn();
         break;
-      case 'noise': this.closeTurn(); break;
+      case 'noise': this.reportLikelyEnd(null); this.closeTurn(); break;
       default: assertNever(turn, 'turn decision');
     }
+  }
+
+  private reportLikelyEnd(text: string | null): void {
+    if (text === this.likelyEnd) return;
+    this.likelyEnd = text;
+    this.emit({ kind: 'likely-end', text });
   }
 
   private closeTurn(): void {

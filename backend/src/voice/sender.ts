@@ -60,6 +60,12 @@ export class AudioSender {
   /** Drops the turn's audio at once, including a frame the sender is holding back for pacing. */
   cancel(turnId: string): void { this.cancelled.add(turnId); }
 
+  /** A turn that will never be sent (a discarded speculative reply): its waiters are released, the client is told nothing. */
+  discard(turnId: string): void {
+    this.cancel(turnId);
+    this.finish(turnId);
+  }
+
   /** Resolves when the turn's last frame (turn-end) or its interrupt went out, or the sender stopped. */
   finished(turnId: string): Promise<void> {
     const progress = this.progress(turnId);

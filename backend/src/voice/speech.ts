@@ -1,10 +1,10 @@
-// The speech engines of a server's voice sessions: local and offline by default (pocketsphinx, espeak-ng);
-// tests and benchmarks inject their own through ServerOptions.speech.
+// The speech engines of a server's voice sessions: the configured cloud engines with the local, offline ones
+// (pocketsphinx, espeak-ng) behind them; tests and benchmarks inject their own through ServerOptions.speech.
 import type { Logger } from 'pino';
+import type { Config } from '../config';
 import type { Metrics } from '../observability/metrics';
+import { createProviders, DEFAULT_DEADLINES, type ProviderDeadlines } from '../providers/createProviders';
 import { FallbackSpeechToText, FallbackTextToSpeech } from '../providers/fallback';
-import { EspeakTts } from '../providers/local/espeakTts';
-import { PocketsphinxStt } from '../providers/local/pocketsphinxStt';
 import type { ProviderFailure, SpeechToText, TextToSpeech } from '../providers/types';
 
 export interface SpeechProviders {
@@ -12,8 +12,27 @@ export interface SpeechProviders {
   tts: TextToSpeech;
 }
 
-export function localSpeech(): SpeechProviders {
-  return { stt: new PocketsphinxStt(), tts: new EspeakTts() };
+/** Logs and counts a provider failure (a link of a chain giving up). */
+export function reportProviderFailure(log: Logger, metrics: Metrics): (failure: ProviderFailure) => void {
+  return (f) => {
+    metrics.voiceProviderFailures.inc({ kind: f.kind, provider: f.provider, reason: f.reason });
+    log.warn({ err: f.error, kind: f.kind, provider: f.provider, reason: f.reason, next: f.next }, 'speech provider failed');
+  };
+}
+
+/**
+ * Deadlines when the local engines are the only ones: with nothing to fall back to, a tight deadline only turns a
+ * slow turn (a busy machine) into a failed one, and a finals-only engine says nothing for a cough for a long time.
+ */
+const LOCAL_ONLY_DEADLINES: ProviderDeadlines = {
+  firstChunkMs: 3_000, stallMs: 3_000,
+  stt: { stallMs: 20_000, endMs: 5_000, speechDb: -35, replayMs: 10_000 },
+};
+
+/** A server's default speech: the cloud engines whose keys are configured, the local engines behind them. */
+export function configuredSpeech(config: Pick<Config, 'azureSpeech' | 'elevenLabs'>, log: Logger, metrics: Metrics): SpeechProviders {
+  const cloud = config.azureSpeech !== null || config.elevenLabs !== null;
+  return createProviders(config, { onFailure: reportProviderFailure(log, metrics), deadlines: cloud ? DEFAULT_DEADLINES : LOCAL_ONLY_DEADLINES });
 }
 
 /**
@@ -22,10 +41,7 @@ export function localSpeech(): SpeechProviders {
  * go here.
  */
 export function speechChains(providers: SpeechProviders, log: Logger, metrics: Metrics): SpeechProviders {
-  const onFailure = (f: ProviderFailure) => {
-    metrics.voiceProviderFailures.inc({ kind: f.kind, provider: f.provider, reason: f.reason });
-    log.warn({ err: f.error, kind: f.kind, provider: f.provider, reason: f.reason, next: f.next }, 'speech provider failed');
-  };
+  const onFailure = reportProviderFailure(log, metrics);
   return {
     // A finals-only engine says nothing for a cough, so "speech in, nothing out" is given a long time.
     stt: new FallbackSpeechToText([providers.stt], { stallMs: 20_000, endMs: 5_000, speechDb: -35, replayMs: 10_000, onFailure }),

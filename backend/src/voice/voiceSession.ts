@@ -10,11 +10,13 @@ import { LIMITS } from '../../../protocol/src/limits';
 import type { VoiceState } from '../../../protocol/src/session';
 import type { Metrics } from '../observability/metrics';
 import { msForSamples } from '../pipeline/audio';
-import { createFrameQueue } from '../pipeline/queue';
+import type { Frame } from '../pipeline/frames';
+import { type BoundedQueue, createFrameQueue } from '../pipeline/queue';
 import type { TextToSpeech } from '../providers/types';
 import type { LiveSession } from '../sessions/liveSession';
+import type { SpeculativeReply } from '../sessions/speculativeReply';
 import { STREAM_GAP_MS, VoiceClock } from './clock';
-import type { SessionVoice, SpokenAnswer, TurnSpeech } from './contract';
+import type { HeldTurnSpeech, SessionVoice, SpokenAnswer, TurnSpeech } from './contract';
 import { AudioIntake, type IntakeResult } from './intake';
 import { LatencyMarks } from './latency';
 import { CandidateListener, type ListenerEvent } from './listener';
@@ -37,6 +39,8 @@ export interface VoiceSessionDeps {
 /** Outgoing frames between TTS and the socket: one second of 20 ms audio. */
 const FRAME_QUEUE = 50;
 const RECENT_TURNS = 8;
+/** A speculative reply's audio held until the end of turn is confirmed: a second is more than the first sentence needs. */
+const HELD_FRAMES = 50;
 
 export class VoiceSession implements SessionVoice {
   private readonly clock = new VoiceClock();
@@ -57,6 +61,8 @@ export class VoiceSession implements SessionVoice {
   private streaming = false;
   private submissions: Promise<void> = Promise.resolve();
   private bargeInOnsetAt: number | null = null;
+  /** The reply being prepared on a likely end of turn, for the words the candidate may be done with. */
+  private speculation: SpeculativeReply | null = null;
   private closed = false;
 
   constructor(private readonly live: LiveSession, private readonly link: AudioLink, private readonly deps: VoiceSessionDeps) {
@@ -114,29 +120,75 @@ export class VoiceSession implements SessionVoice {
     const latency = answer
       ? new LatencyMarks('end-of-speech', answer.endedAt.getTime(), this.deps.metrics)
       : new LatencyMarks('turn-request', Date.now(), this.deps.metrics);
+    const turn = this.spokenTurn(turnId, answer !== null, controller, this.out, latency, (err) => this.ttsFailed(err));
+    this.adopt(turn, latency, answer);
+    return turn;
+  }
+
+  prepareReply(turnId: string, controller: AbortController): HeldTurnSpeech {
+    const held = createFrameQueue(HELD_FRAMES);
+    const latency = new LatencyMarks(null, Date.now(), this.deps.metrics);
+    let released = false;
+    let failure: { error: unknown } | null = null;
+    const turn = this.spokenTurn(turnId, true, controller, held, latency, (error) => {
+      if (released) this.ttsFailed(error); else failure = { error };
+    });
+    // Discarded before release: the sender never hears of it, and nothing waits for it.
+    controller.signal.addEventListener('abort', () => { if (!released) { held.close(); this.sender.discard(turnId); } }, { once: true });
+    return {
+      push: (output) => turn.push(output),
+      end: () => turn.end(),
+      done: turn.done,
+      release: (answer) => {
+        if (released || controller.signal.aborted) return;
+        released = true;
+        latency.publish('end-of-speech', answer.endedAt.getTime());
+        this.adopt(turn, latency, answer);
+        void this.forward(held);
+        void turn.done.then(() => held.close());
+        if (failure) this.ttsFailed(failure.error);
+      },
+    };
+  }
+
+  private spokenTurn(
+    turnId: string, isReply: boolean, controller: AbortController, out: BoundedQueue<Frame>, latency: LatencyMarks, onFailure: (error: unknown) => void,
+  ): SpokenTurn {
+    const turn: SpokenTurn = new SpokenTurn(turnId, isReply, controller, {
+      out, sender: this.sender, tts: this.tts, latency, onFailure,
+      onSentence: (sentence) => { if (this.playback.turn === turn) this.listener.speaking(sentence); },
+    });
+    return turn;
+  }
+
+  /** The turn is now the one being spoken: its latency marks, the state, and barge-in see it. */
+  private adopt(turn: SpokenTurn, latency: LatencyMarks, answer: SpokenAnswer | null): void {
     if (answer) {
       latency.mark('endOfTurn', answer.endOfTurnAt);
       if (answer.sttFinalAt !== null) latency.mark('sttFinal', answer.sttFinalAt);
       this.repliesOwed = Math.max(0, this.repliesOwed - 1);
     }
     this.refreshPhrases();
-    const turn: SpokenTurn = new SpokenTurn(turnId, answer !== null, controller, {
-      out: this.out, sender: this.sender, tts: this.tts, latency,
-      onSentence: (sentence) => { if (this.playback.turn === turn) this.listener.speaking(sentence); },
-      onFailure: (err) => this.speechFailed('tts', err, 'The interviewer’s voice failed; this reply is shown as text only.'),
-    });
     if (this.closed) turn.interrupt('session-end');
     this.current = turn;
     this.recent.push(turn);
     if (this.recent.length > RECENT_TURNS) this.recent.shift();
     void turn.done.then(() => {
-      void this.recorder?.ended(turnId);
+      void this.recorder?.ended(turn.turnId);
       if (this.current === turn) this.current = null;
       this.playback.turnSent(turn);
       this.updateState();
     });
     this.updateState();
-    return turn;
+  }
+
+  /** A released reply's held frames (and those still to come) go to the sender, in order. */
+  private async forward(held: BoundedQueue<Frame>): Promise<void> {
+    for await (const frame of held) await this.out.push(frame);
+  }
+
+  private ttsFailed(error: unknown): void {
+    this.speechFailed('tts', error, 'The interviewer’s voice failed; this reply is shown as text only.');
   }
 
   codeActivity(): void { this.listener.codeActivity(); }
@@ -145,6 +197,7 @@ export class VoiceSession implements SessionVoice {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.speculate(null);
     clearTimeout(this.pauseTimer);
     this.playback.dispose();
     this.current?.interrupt('session-end');
@@ -157,6 +210,7 @@ export class VoiceSession implements SessionVoice {
     switch (event.kind) {
       case 'speech-started': this.live.candidateActive(); break;
       case 'caption': this.link.send({ type: 'transcript/partial', text: event.text }); break;
+      case 'likely-end': this.speculate(event.text); break;
       case 'end-of-turn': this.endOfTurn(event); break;
       case 'barge-in': this.bargeIn(event.onsetMs); break;
       case 'backchannel': this.deps.metrics.voiceBargeIns.inc({ outcome: 'backchannel' }); break;
@@ -174,17 +228,36 @@ export class VoiceSession implements SessionVoice {
     };
     this.repliesOwed++;
     const spokenOver = this.current;
+    const text = event.text.slice(0, LIMITS.maxAnswerChars);
+    // The reply prepared for exactly these words is the reply; one prepared for other words is dropped.
+    const speculation = this.speculation?.text === text ? this.speculation : null;
+    if (!speculation) this.speculate(null);
+    this.speculation = null;
     this.submissions = this.submissions.then(async () => {
       // Stored after the turn it was said over (if any), so stored turns keep the order they were spoken in.
       if (spokenOver) await spokenOver.done;
-      if (this.closed || this.live.ended) { this.repliesOwed = Math.max(0, this.repliesOwed - 1); return; }
-      await this.live.answer(randomUUID(), event.text.slice(0, LIMITS.maxAnswerChars), answer);
+      if (this.closed || this.live.ended) { speculation?.cancel(); this.repliesOwed = Math.max(0, this.repliesOwed - 1); return; }
+      await this.live.answer(randomUUID(), text, answer, speculation ?? undefined);
     }).catch((err: unknown) => {
+      speculation?.cancel();
       this.repliesOwed = Math.max(0, this.repliesOwed - 1);
       this.deps.log.error({ err, sessionId: this.live.id }, 'storing a spoken answer failed');
       this.link.send({ type: 'error', code: 'internal', message: 'Your spoken answer could not be stored; please say it again.', requestId: null, fatal: false });
       this.updateState();
     });
+  }
+
+  /**
+   * A likely end of turn with these words (null: the candidate went on, or the words changed): the reply to
+   * them is prepared now, while the turn detector still waits, and dropped if they turn out not to be the turn.
+   */
+  private speculate(text: string | null): void {
+    const words = text?.slice(0, LIMITS.maxAnswerChars) ?? null;
+    if (this.speculation && this.speculation.text === words) return;
+    this.speculation?.cancel();
+    this.speculation = null;
+    if (words === null || this.closed || this.live.ended) return;
+    this.speculation = this.live.speculate(words);
   }
 
   private bargeIn(onsetMs: number): void {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classifyUtterance } from '../../../backend/src/pipeline/completeness';
+import { classifyUtterance, isQuestion } from '../../../backend/src/pipeline/completeness';
 import { DEFAULT_TURN_DETECTOR, TurnDetector } from '../../../backend/src/pipeline/turnDetector';
 import { LABELED_TURNS } from './fixtures/turns';
 import { FINALS_ONLY_STT, simulateTurn, STREAMING_STT, summarize } from './fixtures/simulateTurn';
@@ -146,5 +146,38 @@ describe('TurnDetector on the labeled set', () => {
       incompleteSilenceMs: D.silenceMs, thinkingSilenceMs: D.silenceMs,
     }));
     assert.ok(blindToWords.filter((o) => o.cutOff).length >= midThought.length / 2, 'mid-thought turns need the completeness check');
+  });
+});
+
+describe('TurnDetector: questions and likely ends', () => {
+  let now = 0;
+  const detector = () => { now = 0; return new TurnDetector({}, () => now); };
+
+  it('ends a complete question after questionSilenceMs, a statement only after silenceMs', () => {
+    assert.equal(isQuestion('can the array contain negative numbers'), true);
+    assert.equal(isQuestion('so should I return the indices'), true);
+    assert.equal(isQuestion('We return the result.'), false);
+    assert.equal(isQuestion('is the array sorted or'), false, 'an unfinished question is not one yet');
+    const q = detector();
+    q.speechStarted(0); q.speechStopped(1000); q.final('is the input always sorted', 1200);
+    assert.equal(q.check(1000 + D.questionSilenceMs - 20).kind, 'waiting');
+    assert.equal(q.check(1000 + D.questionSilenceMs).kind, 'end-of-turn');
+    const s = detector();
+    s.speechStarted(0); s.speechStopped(1000); s.final('we return the result', 1200);
+    assert.equal(s.check(1000 + D.questionSilenceMs).kind, 'waiting');
+  });
+
+  it('reports a likely end after a short pause inside the VAD hangover, only for a complete thought and no typing', () => {
+    const d = detector();
+    d.speechStarted(0);
+    d.partial('i would use a hash map', 900);
+    assert.equal(d.likelyEnd(null, 1000), null, 'still loud');
+    assert.equal(d.likelyEnd(1000, 1000 + D.speculateAfterMs - 20), null, 'pause too short');
+    assert.equal(d.likelyEnd(1000, 1000 + D.speculateAfterMs), 'i would use a hash map');
+    d.partial('i would use a hash map and', 1150);
+    assert.equal(d.likelyEnd(1000, 1200), null, 'a trailing "and" is not an end');
+    const typing = detector();
+    typing.speechStarted(0); typing.speechStopped(1000); typing.final('let me add the check', 1100); typing.codeActivity(1050);
+    assert.equal(typing.likelyEnd(null, 1300), null, 'typing is thinking');
   });
 });
