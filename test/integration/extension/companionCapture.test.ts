@@ -9,16 +9,7 @@ import { SessionSocket } from '../../../extension/src/connection/sessionSocket';
 import { startTestServer } from '../../support/backend';
 import { registerUser } from '../../support/client';
 import { AudioSocket } from '../companion/companionSocket';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { waitFor } from '../../support/waitFor';
 
 describe('extension companion capture (route direct)', function () {
   this.timeout(30_000);

@@ -56,15 +56,7 @@ export class Collected {
   }
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { waitFor } from '../../support/waitFor';
 
 /** Whether a process still runs (a zombie waiting to be reaped counts as gone: it runs nothing). */
 export function isAlive(pid: number): boolean {

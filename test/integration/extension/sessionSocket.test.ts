@@ -8,6 +8,7 @@ import { SessionSocket, type FatalError, type SessionTarget } from '../../../ext
 import { startTestServer } from '../../support/backend';
 import { registerUser } from '../../support/client';
 import { startTcpProxy, type TcpProxy } from './tcpProxy';
+import { waitFor } from '../../support/waitFor';
 
 interface Recorder {
   socket: SessionSocket;
@@ -15,16 +16,6 @@ interface Recorder {
   statuses: string[];
   fatal: FatalError[];
   turns(): TurnView[];
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('extension session socket', () => {

@@ -7,18 +7,9 @@ import type { ServerMessage } from '../../../protocol/src/session';
 import { SessionSocket } from '../../../extension/src/connection/sessionSocket';
 import { sessionInfo } from '../../webview/fixtures';
 import { speech, startVoiceRig, type VoiceRig } from '../voice/support';
+import { waitFor } from '../../support/waitFor';
 
 const FRAME = 320;
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** A microphone at real time through sendAudio: queued speech, then quiet noise (the server wants a continuous stream). */
 function pumpMic(socket: SessionSocket): { say(pcm: Int16Array): void; stop(): void; sent: () => number } {

@@ -10,18 +10,9 @@ import { WebviewCapture } from '../../../extension/src/capture/webviewCapture';
 import { SessionSocket } from '../../../extension/src/connection/sessionSocket';
 import { VoiceChannel, type VoicePanelMessage } from '../../../extension/src/interview/voiceChannel';
 import { speech, startVoiceRig, type VoiceRig } from '../voice/support';
+import { waitFor } from '../../support/waitFor';
 
 const FRAME = 320;
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('extension voice channel (webview capture) against a real voice backend', function () {
   this.timeout(60_000);
