@@ -109,7 +109,11 @@ describe('end to end: a text interview through the packaged extension', function
 
   it('survives a window reload: the serializer restores the panel and the session resumes', async () => {
     const before = await transcript(panel);
-    await page.reload();
+    // VS Code's own reload: the workbench saves its editors (the solution file, the panel's serializer state)
+    // before it unloads. A bare page reload can unload before that save lands, and then nothing is restored.
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     panel = await findWebviewFrame(page, async (f) => (await f.locator('li.turn[data-seq]').count()) >= before.length, 60_000);
     // End is enabled only while connected to a live session
