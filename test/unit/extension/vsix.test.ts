@@ -21,7 +21,7 @@ describe('the packaged .vsix', function () {
   let read: (file: string) => Buffer;
   let manifest: {
     main: string; icon: string; engines: { vscode: string }; categories: string[]; keywords: string[];
-    galleryBanner: { color: string }; repository: { url: string }; activationEvents: string[];
+    galleryBanner: { color: string }; activationEvents: string[];
     contributes: { commands: unknown[]; walkthroughs: { steps: { media: { markdown: string } }[] }[]; authentication: { id: string }[] };
   };
 
@@ -64,11 +64,10 @@ describe('the packaged .vsix', function () {
     assert.match(read('extension/LICENSE.txt').toString('utf8'), /MIT License/);
   });
 
-  it('has the marketplace metadata: engine, categories, keywords, banner, repository', () => {
+  it('has the marketplace metadata: engine, categories, keywords, banner', () => {
     assert.match(manifest.engines.vscode, /^\^1\.\d+\.\d+$/);
     assert.ok(manifest.categories.length > 0 && manifest.keywords.length >= 3);
     assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
-    assert.match(manifest.repository.url, /^https:\/\//);
   });
 
   it('ships the walkthrough media and contributes the Mocktalk authentication provider', () => {
