@@ -1,6 +1,7 @@
 // HTTP and WebSocket clients for tests: real sockets on loopback, typed with the protocol.
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
+import { decodeInterviewerAudio } from '../../protocol/src/audio';
 import { PROTOCOL_VERSION } from '../../protocol/src/limits';
 import { ServerMessage, type ClientMessage, type ServerMessageOf } from '../../protocol/src/session';
 import type { TokenResponse } from '../../protocol/src/api';
@@ -27,14 +28,24 @@ export async function registerUser(base: string, name = 'cand'): Promise<TokenRe
   return res.body;
 }
 
-/** A /ws client that records every server message and can wait for one matching a predicate. */
+/**
+ * A /ws client that records every server message and can wait for one matching a predicate. Binary frames are the
+ * interviewer's audio in voice sessions: counted per turn.
+ */
 export class TestSocket {
   readonly received: ServerMessage[] = [];
+  /** Interviewer audio frames received, by turn id. */
+  readonly audioTurns = new Map<string, number>();
   private waiters: { predicate: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
   closed: Promise<{ code: number; reason: string }>;
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) {
+        const frame = decodeInterviewerAudio(new Uint8Array(data as Buffer));
+        if (frame.ok) this.audioTurns.set(frame.turnId, (this.audioTurns.get(frame.turnId) ?? 0) + 1);
+        return;
+      }
       const message = ServerMessage.parse(JSON.parse(data.toString()));
       this.received.push(message);
       this.waiters = this.waiters.filter((w) => (w.predicate(message) ? (w.resolve(message), false) : true));
@@ -74,6 +85,9 @@ export class TestSocket {
     return this.received.filter((m): m is ServerMessageOf<T> => m.type === type);
   }
 
-  close(): Promise<{ code: number; reason: string }> { this.ws.close(); return this.closed; }
+  close(): Promise<{ code: number; reason: string }> {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.close();
+    return this.closed;
+  }
   terminate(): Promise<{ code: number; reason: string }> { this.ws.terminate(); return this.closed; }
 }
