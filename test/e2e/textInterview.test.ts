@@ -9,7 +9,7 @@ import { startTestServer } from '../support/backend';
 import { registerUser } from '../support/client';
 import { findWebviewFrame, runCommand, startCodeServer, type CodeServerHost } from '../host/codeServer';
 import {
-  PLAIN_TYPING_SETTINGS, accountsMenuEntries, packagedVsix, answerDialog, answerInputBox, pickQuickItem, transcript, until, waitForNotification,
+  PLAIN_TYPING_SETTINGS, packagedVsix, answerDialog, transcript, until, waitForNotification, completeSignIn, startInterviewFromPalette,
 } from './workbench';
 
 const root = path.resolve(__dirname, '../..');
@@ -70,21 +70,12 @@ describe('end to end: a text interview through the packaged extension', function
     await runCommand(page, 'Mocktalk: Sign In');
     // Sign In goes through vscode.authentication, which asks first (the Mocktalk authentication provider).
     await answerDialog(page, /wants to sign in using Mocktalk/, 'Allow');
-    await pickQuickItem(page, 'Mocktalk: Sign In', 'Sign in');
-    await answerInputBox(page, 'Sign in (1/2)', email);
-    await answerInputBox(page, 'Sign in (2/2)', PASSWORD);
-    await waitForNotification(page, `Signed in to Mocktalk as e2e (${email})`);
-    await until('the account in the Accounts menu', async () => (await accountsMenuEntries(page)).some((l) => l.includes(email)), 20_000);
+    await completeSignIn(page, { email, password: PASSWORD, displayName: 'e2e' });
     lap('signed in; the account is in the Accounts menu');
   });
 
   it('starts an interview through the quick picks and shows the interviewer\'s introduction in the panel', async () => {
-    await runCommand(page, 'Mocktalk: Start Interview');
-    await pickQuickItem(page, '(1/4)', 'Arrays & hashing');
-    await pickQuickItem(page, '(2/4)', 'Easy');
-    await pickQuickItem(page, '(3/4)', PROBLEM.title);
-    await pickQuickItem(page, '(4/4)', 'JavaScript');
-    panel = await findWebviewFrame(page, async (f) => (await f.locator('li.turn--interviewer[data-seq]').count()) > 0, 60_000);
+    panel = await startInterviewFromPalette(page, PROBLEM.title);
     const [intro] = await transcript(panel);
     assert.equal(intro?.speaker, 'interviewer');
     assert.ok(intro.text.length > 20, `a thin introduction: "${intro.text}"`);

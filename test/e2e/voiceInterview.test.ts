@@ -9,11 +9,10 @@ import type { RunningServer } from '../../backend/src/server';
 import { RestClient } from '../../extension/src/api/restClient';
 import { startTestServer, tempDir } from '../support/backend';
 import { registerUser } from '../support/client';
-import { findWebviewFrame, runCommand, startCodeServer, type CodeServerHost } from '../host/codeServer';
+import { findWebviewFrame, startCodeServer, type CodeServerHost } from '../host/codeServer';
 import { fakeMicWav } from '../host/fakeMic';
 import {
-  PLAIN_TYPING_SETTINGS, accountsMenuEntries, answerInputBox, packagedVsix, pickQuickItem, transcript, until,
-  waitForNotification,
+  PLAIN_TYPING_SETTINGS, packagedVsix, transcript, until, completeSignIn, startInterviewFromPalette,
 } from './workbench';
 
 const root = path.resolve(__dirname, '../..');
@@ -83,21 +82,12 @@ describe('end to end: a voice interview through the packaged extension', functio
       return undefined;
     }, 30_000);
     await signInEntry.click();
-    await pickQuickItem(page, 'Mocktalk: Sign In', 'Sign in');
-    await answerInputBox(page, 'Sign in (1/2)', email);
-    await answerInputBox(page, 'Sign in (2/2)', PASSWORD);
-    await waitForNotification(page, `Signed in to Mocktalk as e2e-voice (${email})`);
-    await until('the account in the Accounts menu', async () => (await accountsMenuEntries(page)).some((l) => l.includes(email)), 20_000);
+    await completeSignIn(page, { email, password: PASSWORD, displayName: 'e2e-voice' });
     lap('signed in from the Accounts menu');
   });
 
   it('runs a voice interview: the fake microphone\'s words become the candidate\'s turn and the interviewer answers', async () => {
-    await runCommand(page, 'Mocktalk: Start Interview');
-    await pickQuickItem(page, '(1/4)', 'Arrays & hashing');
-    await pickQuickItem(page, '(2/4)', 'Easy');
-    await pickQuickItem(page, '(3/4)', PROBLEM.title);
-    await pickQuickItem(page, '(4/4)', 'JavaScript');
-    panel = await findWebviewFrame(page, async (f) => (await f.locator('li.turn--interviewer[data-seq]').count()) > 0, 60_000);
+    panel = await startInterviewFromPalette(page, PROBLEM.title);
     const words = spoken.split(' ').filter((w) => w.length > 4);
     const answer = await until('the spoken answer in the transcript', async () => {
       const candidate = (await transcript(panel)).find((t) => t.speaker === 'candidate');

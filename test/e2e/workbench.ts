@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
+import { findWebviewFrame, runCommand } from '../host/codeServer';
 
 const quickInput = (page: Page) => page.locator('.quick-input-widget');
 
@@ -117,4 +118,26 @@ export function packagedVsix(root: string): Promise<string> {
     });
   });
   return packaging;
+}
+
+/**
+ * The Sign In flow once it has been opened (from the command or the Accounts menu): "Sign in" in the quick pick, the
+ * two input boxes, the confirmation, and the account showing in the Accounts menu.
+ */
+export async function completeSignIn(page: Page, account: { email: string; password: string; displayName: string }): Promise<void> {
+  await pickQuickItem(page, 'Mocktalk: Sign In', 'Sign in');
+  await answerInputBox(page, 'Sign in (1/2)', account.email);
+  await answerInputBox(page, 'Sign in (2/2)', account.password);
+  await waitForNotification(page, `Signed in to Mocktalk as ${account.displayName} (${account.email})`);
+  await until('the account in the Accounts menu', async () => (await accountsMenuEntries(page)).some((l) => l.includes(account.email)), 20_000);
+}
+
+/** Start Interview through its four quick picks; resolves with the panel once the interviewer's first turn shows. */
+export async function startInterviewFromPalette(page: Page, problemTitle: string): Promise<Frame> {
+  await runCommand(page, 'Mocktalk: Start Interview');
+  await pickQuickItem(page, '(1/4)', 'Arrays & hashing');
+  await pickQuickItem(page, '(2/4)', 'Easy');
+  await pickQuickItem(page, '(3/4)', problemTitle);
+  await pickQuickItem(page, '(4/4)', 'JavaScript');
+  return findWebviewFrame(page, async (f) => (await f.locator('li.turn--interviewer[data-seq]').count()) > 0, 60_000);
 }
